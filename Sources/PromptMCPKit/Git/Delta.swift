@@ -1,0 +1,53 @@
+import CGit2
+
+/// One entry of a tree-level diff: which file changed and how, before any content is read.
+struct Delta: Sendable {
+    var status: FileChange.Status
+    var path: String
+    var oldPath: String?
+    var oldID: ObjectID
+    var newID: ObjectID
+    var oldMode: UInt32
+    var newMode: UInt32
+
+    /// Reads the deltas of a diff after rename and copy detection.
+    static func all(in diff: OpaquePointer) throws -> [Delta] {
+        var find = git_diff_find_options()
+        git_diff_find_options_init(&find, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION))
+        // Set explicitly: libgit2's default follows diff.renames, which users may have turned off.
+        find.flags = GIT_DIFF_FIND_RENAMES.rawValue | GIT_DIFF_FIND_COPIES.rawValue
+        try check("detecting renames", git_diff_find_similar(diff, &find))
+
+        return (0..<git_diff_num_deltas(diff)).compactMap { index in
+            git_diff_get_delta(diff, index).flatMap { Delta($0.pointee) }
+        }
+    }
+
+    private init?(_ delta: git_diff_delta) {
+        let oldPath = String(cString: delta.old_file.path)
+        let newPath = String(cString: delta.new_file.path)
+        switch delta.status {
+        case GIT_DELTA_ADDED: status = .added
+        case GIT_DELTA_DELETED: status = .deleted
+        case GIT_DELTA_MODIFIED: status = .modified
+        case GIT_DELTA_RENAMED: status = .renamed
+        case GIT_DELTA_COPIED: status = .copied
+        case GIT_DELTA_TYPECHANGE: status = .typeChange
+        default: return nil  // unmodified, ignored, untracked, unreadable, conflicted
+        }
+        path = status == .deleted ? oldPath : newPath
+        self.oldPath = oldPath != newPath ? oldPath : nil
+        oldID = ObjectID(delta.old_file.id)
+        newID = ObjectID(delta.new_file.id)
+        oldMode = UInt32(delta.old_file.mode)
+        newMode = UInt32(delta.new_file.mode)
+    }
+
+    /// Options for the tree-level diff: type changes kept as such, and no content read yet.
+    static func treeDiffOptions() -> git_diff_options {
+        var options = git_diff_options()
+        git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION))
+        options.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue | GIT_DIFF_SKIP_BINARY_CHECK.rawValue
+        return options
+    }
+}

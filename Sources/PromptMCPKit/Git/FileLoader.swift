@@ -1,0 +1,115 @@
+import CGit2
+
+/// Turns deltas into `FileChange`s by reading their blobs: line counts, added-line ranges,
+/// binary flag. This is where a large change spends its time, so it runs on several threads,
+/// each with its own repository handle.
+struct FileLoader {
+    let repository: Repository
+
+    /// Loads every delta and maps it through `transform` on a worker thread, keeping the order.
+    /// `transform` lets a caller judge a file and drop its content before the next one is read.
+    func load<T: Sendable>(_ deltas: [Delta], _ transform: @escaping @Sendable (FileChange) throws -> T) throws -> [T] {
+        let workers = deltas.count < 64 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        if workers == 1 {
+            return try deltas.map { try transform(try Self.load($0, from: repository)) }
+        }
+        let readers = try (0..<workers).map { _ in UncheckedBox(try repository.objectReader()) }
+        let results = ResultSlots<T>(count: deltas.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let reader = readers[worker].value
+            for index in stride(from: worker, to: deltas.count, by: workers) {
+                results.set(index) { try transform(try Self.load(deltas[index], from: reader)) }
+            }
+        }
+        return try results.values()
+    }
+
+    static func load(_ delta: Delta, from repository: Repository) throws -> FileChange {
+        let old = readable(delta.oldMode, delta.status != .added) ? try lookup(delta.oldID, in: repository) : nil
+        let new = readable(delta.newMode, delta.status != .deleted) ? try lookup(delta.newID, in: repository) : nil
+        var change = FileChange(
+            status: delta.status, path: delta.path, oldPath: delta.oldPath,
+            oldID: delta.oldID, newID: delta.newID, oldMode: delta.oldMode, newMode: delta.newMode,
+            isBinary: (old?.isBinary ?? false) || (new?.isBinary ?? false),
+            size: new?.bytes.count ?? 0,
+            addedLineCount: 0, deletedLineCount: 0, addedRanges: [], content: []
+        )
+        guard !change.isBinary else { return change }
+        change.content = new?.bytes ?? []
+        switch (old, new) {
+        case (nil, let new?):
+            let count = lineCount(new.bytes)
+            change.addedLineCount = count
+            change.addedRanges = count > 0 ? [1...count] : []
+        case (let old?, nil):
+            change.deletedLineCount = lineCount(old.bytes)
+        case (let old?, let new?) where delta.oldID != delta.newID:
+            try countHunks(old: old, new: new, into: &change)
+        default:
+            break
+        }
+        return change
+    }
+
+    /// Submodules have a commit id, not a blob, and a side that does not exist has nothing to read.
+    private static func readable(_ mode: UInt32, _ exists: Bool) -> Bool {
+        exists && FileChange.Kind(mode: mode) != .submodule && mode != 0
+    }
+
+    private static func lookup(_ id: ObjectID, in repository: Repository) throws -> Blob {
+        var oid = id.raw
+        var blob: OpaquePointer?
+        try check("reading blob \(id.short)", git_blob_lookup(&blob, repository.pointer, &oid))
+        defer { git_blob_free(blob) }
+        return Blob(blob!)
+    }
+
+    /// Diffs two texts with no context lines, so that every line inside a hunk's new range is
+    /// an added line and every line in its old range a deleted one: hunk headers are enough.
+    private static func countHunks(old: Blob, new: Blob, into change: inout FileChange) throws {
+        var options = git_diff_options()
+        git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION))
+        options.context_lines = 0
+        options.interhunk_lines = 0
+        options.flags = GIT_DIFF_FORCE_TEXT.rawValue  // binary was decided above, from both sides
+        var patch: OpaquePointer?
+        try old.bytes.withUnsafeBytes { oldBytes in
+            try new.bytes.withUnsafeBytes { newBytes in
+                _ = try check("diffing \(change.path)", git_patch_from_buffers(
+                    &patch, oldBytes.baseAddress, oldBytes.count, change.oldPath ?? change.path,
+                    newBytes.baseAddress, newBytes.count, change.path, &options))
+            }
+        }
+        defer { git_patch_free(patch) }
+        for index in 0..<git_patch_num_hunks(patch) {
+            var hunk: UnsafePointer<git_diff_hunk>?
+            try check("reading a hunk of \(change.path)", git_patch_get_hunk(&hunk, nil, patch, index))
+            guard let hunk = hunk?.pointee else { continue }
+            change.deletedLineCount += Int(hunk.old_lines)
+            change.addedLineCount += Int(hunk.new_lines)
+            if hunk.new_lines > 0 {
+                let first = Int(hunk.new_start)
+                change.addedRanges.append(first...(first + Int(hunk.new_lines) - 1))
+            }
+        }
+    }
+
+    /// Lines as git counts them: a last line without a newline still counts.
+    static func lineCount(_ bytes: [UInt8]) -> Int {
+        guard !bytes.isEmpty else { return 0 }
+        var count = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            var cursor = buffer.baseAddress!
+            var remaining = buffer.count
+            while remaining > 0, let hit = memchr(cursor, 0x0A, remaining) {
+                count += 1
+                let next = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) + 1
+                remaining -= cursor.distance(to: next)
+                cursor = next
+            }
+        }
+        return bytes.last == 0x0A ? count : count + 1
+    }
+}
+
+import Foundation

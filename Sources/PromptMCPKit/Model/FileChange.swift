@@ -1,0 +1,106 @@
+/// One file of a change, as git sees it between two snapshots (a tree and the index, or two trees).
+///
+/// `content` is the NEW side's blob (the staged blob for a staged change), never the work tree.
+/// Added lines are kept as line numbers into that content, so a million-line change costs one
+/// buffer per file rather than one string per line.
+public struct FileChange: Sendable, Equatable {
+    public enum Status: String, Sendable, Codable {
+        case added, modified, deleted, renamed, copied, typeChange = "type-change"
+    }
+
+    /// What the entry is, from its git mode.
+    public enum Kind: String, Sendable, Codable {
+        case file, executable, symlink, submodule, none
+
+        init(mode: UInt32) {
+            switch mode & 0o170000 {
+            case 0o120000: self = .symlink
+            case 0o160000: self = .submodule
+            case 0o100000: self = mode & 0o111 != 0 ? .executable : .file
+            default: self = .none
+            }
+        }
+    }
+
+    public var status: Status
+    /// The path after the change (for a deletion, the path that was deleted).
+    public var path: String
+    /// The path before the change, when it differs (renames and copies).
+    public var oldPath: String?
+    public var oldID: ObjectID
+    public var newID: ObjectID
+    public var oldMode: UInt32
+    public var newMode: UInt32
+    public var isBinary: Bool
+    /// Size in bytes of the new blob (0 for a deletion or a submodule).
+    public var size: Int
+    public var addedLineCount: Int
+    public var deletedLineCount: Int
+    /// Ranges of added line numbers (1-based, in the new content), one per hunk.
+    public var addedRanges: [ClosedRange<Int>]
+    /// The new blob's bytes; empty for deletions, submodules and binary files.
+    public var content: [UInt8]
+
+    public var oldKind: Kind { Kind(mode: oldMode) }
+    public var newKind: Kind { Kind(mode: newMode) }
+    public var changedLineCount: Int { addedLineCount + deletedLineCount }
+
+    /// Calls `body` with each added line's number and bytes (without the line terminator "\n").
+    public func forEachAddedLine(_ body: (Int, ArraySlice<UInt8>) throws -> Void) rethrows {
+        guard !addedRanges.isEmpty else { return }
+        var lines = LineCursor(content)
+        for range in addedRanges {
+            for number in range {
+                guard let line = lines.line(number) else { return }
+                try body(number, line)
+            }
+        }
+    }
+
+    /// The added lines as text (invalid UTF-8 repaired); convenient for tests and small reports.
+    public var addedLines: [AddedLine] {
+        var lines: [AddedLine] = []
+        forEachAddedLine { lines.append(AddedLine(number: $0, text: String(decoding: $1, as: UTF8.self))) }
+        return lines
+    }
+}
+
+public struct AddedLine: Sendable, Equatable {
+    public var number: Int
+    public var text: String
+}
+
+/// Walks forward through a buffer line by line; asking for increasing line numbers is linear overall.
+struct LineCursor {
+    private let bytes: [UInt8]
+    private var number = 1
+    private var start = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func line(_ wanted: Int) -> ArraySlice<UInt8>? {
+        precondition(wanted >= number, "lines must be asked for in increasing order")
+        while number < wanted {
+            guard let end = nextNewline(from: start) else { return nil }
+            start = end + 1
+            number += 1
+        }
+        guard start < bytes.count else { return nil }
+        let end = nextNewline(from: start) ?? bytes.count
+        return bytes[start..<end]
+    }
+
+    private func nextNewline(from index: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard index < buffer.count, let base = buffer.baseAddress else { return nil }
+            guard let hit = memchr(base + index, 0x0A, buffer.count - index) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

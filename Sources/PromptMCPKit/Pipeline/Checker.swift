@@ -1,0 +1,77 @@
+import Foundation
+
+/// The pipeline every caller shares: collect the change, judge each file while its content is
+/// at hand, judge the change as a whole, and report. Files are judged on worker threads and
+/// their content dropped straight after, so memory stays flat on very large changes.
+public struct Checker {
+    public let policy: Policy
+    public let policySource: String
+    public var fileRules: [any FileRule] = RuleRegistry.fileRules
+    public var changeRules: [any ChangeRule] = RuleRegistry.changeRules
+
+    public init(policy: Policy, policySource: String) {
+        self.policy = policy
+        self.policySource = policySource
+    }
+
+    /// Judges what `git commit` would record now.
+    public func checkStaged(_ repository: Repository) throws -> Report {
+        var clock = StageClock()
+        let deltas = try clock.measure("collect") { try ChangeSetReader(repository: repository).stagedDeltas() }
+        return try judge(deltas, in: repository, target: "staged change", clock: &clock)
+    }
+
+    /// Judges one commit against its first parent.
+    public func checkCommit(_ revision: String, in repository: Repository) throws -> Report {
+        var clock = StageClock()
+        let reader = ChangeSetReader(repository: repository)
+        let (info, deltas) = try clock.measure("collect") {
+            let info = try reader.commitInfo(try repository.resolveCommit(revision))
+            return (info, try reader.commitDeltas(info))
+        }
+        return try judge(deltas, in: repository, target: "commit \(info.id.short)", clock: &clock)
+    }
+
+    private func judge(_ deltas: [Delta], in repository: Repository, target: String, clock: inout StageClock) throws -> Report {
+        let policy = self.policy
+        let fileRules = self.fileRules
+        let judged = try clock.measure("judge files") {
+            try FileLoader(repository: repository).load(deltas) { file in
+                Self.judge(file, policy: policy, rules: fileRules)
+            }
+        }
+        let summary = ChangeSummary(files: judged.map(\.summary))
+        let changeFindings = clock.measure("judge change") {
+            changeRules.flatMap { $0.check(summary, policy) }
+        }
+        return Report(
+            target: target, policySource: policySource,
+            findings: judged.flatMap(\.findings) + changeFindings,
+            fileCount: summary.files.count,
+            addedLineCount: summary.addedLineCount, deletedLineCount: summary.deletedLineCount,
+            stages: clock.stages, notes: []
+        )
+    }
+
+    /// Judges one file on a worker thread and keeps only what outlives its content.
+    private static func judge(_ file: FileChange, policy: Policy, rules: [any FileRule]) -> (summary: ChangeSummary.File, findings: [Finding]) {
+        let settings = policy.settings(for: file.path)
+        let summary = ChangeSummary.File(
+            path: file.path, status: file.status,
+            addedLineCount: file.addedLineCount, deletedLineCount: file.deletedLineCount, settings: settings
+        )
+        guard !settings.excluded.value else { return (summary, []) }
+        return (summary, rules.flatMap { $0.check(file, settings, policy) })
+    }
+}
+
+/// Times named stages with a monotonic clock.
+struct StageClock {
+    private(set) var stages: [(name: String, milliseconds: Double)] = []
+
+    mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)) }
+        return try body()
+    }
+}

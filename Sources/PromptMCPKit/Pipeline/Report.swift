@@ -1,0 +1,20 @@
+/// The outcome of one run: findings, counts and timings. Every output format renders this.
+public struct Report: Sendable {
+    /// What was judged: "staged change", or a commit id.
+    public var target: String
+    /// Which policy judged it: a file (and which version of it) or the built-in defaults.
+    public var policySource: String
+    public var findings: [Finding]
+    public var fileCount: Int
+    public var addedLineCount: Int
+    public var deletedLineCount: Int
+    /// Wall time of each stage, in milliseconds, in the order they ran.
+    public var stages: [(name: String, milliseconds: Double)]
+    /// Things the user should know that are not findings (an unstaged policy edit, say).
+    public var notes: [String]
+
+    public var errorCount: Int { findings.filter { $0.severity == .error }.count }
+    public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
+    public var passed: Bool { errorCount == 0 }
+    public var durationMilliseconds: Double { stages.reduce(0) { $0 + $1.milliseconds } }
+}

@@ -1,0 +1,82 @@
+/// The rules a change is judged by, each value tagged with where it was set.
+/// Built from the embedded defaults, with the repository's `.promptmcp/policy.yml` laid over them.
+public struct Policy: Sendable {
+    public var caps = Caps()
+    public var protected = Protected()
+    /// Overrides by glob, built-in ones first; for each path the last matching entry wins.
+    public var paths: [PathOverride] = []
+    /// Sections this version checks for mistakes but does not enforce yet.
+    public var unenforced: [Located<String>] = []
+
+    public struct Caps: Sendable {
+        public var maxLinesPerFile = Located(500)
+        public var maxFiles = Located(50)
+        public var maxTotalLines = Located(2000)
+        public var count = Located(LineCount.changed)
+        public var severity = Located(Severity.warning)
+    }
+
+    public struct Protected: Sendable {
+        public var globs: [Located<Glob>] = []
+        public var severity = Located(Severity.error)
+    }
+
+    public struct PathOverride: Sendable {
+        public var globs: [Glob]
+        public var location: SourceLocation?
+        public var exclude: Located<Bool>?
+        public var protected: Located<Bool>?
+        public var maxLinesPerFile: Located<Int>?
+        public var count: Located<LineCount>?
+        public var capsSeverity: Located<Severity>?
+
+        public func matches(_ path: String) -> Bool { globs.contains { $0.matches(path) } }
+    }
+
+    /// The built-in policy: gentle caps (warnings) and lock files left out of them, so that
+    /// `promptmcp check` is useful in any repository without set-up.
+    public static let defaults: Policy = {
+        var policy = Policy()
+        let lockFiles = [
+            "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "Package.resolved",
+            "Cargo.lock", "go.sum", "poetry.lock", "Pipfile.lock", "Gemfile.lock", "composer.lock",
+        ]
+        policy.paths = [PathOverride(
+            globs: lockFiles.map { try! Glob($0) }, location: nil,
+            capsSeverity: Located(.off)
+        )]
+        return policy
+    }()
+}
+
+/// Everything the policy says about one path, with where each value came from.
+public struct PathSettings: Sendable {
+    public var excluded = Located(false)
+    public var protected = Located(false)
+    public var maxLinesPerFile: Located<Int>
+    public var count: Located<LineCount>
+    public var capsSeverity: Located<Severity>
+    /// Overrides that matched, in order (the last one wins for each key it sets).
+    public var matchedOverrides: [Policy.PathOverride] = []
+
+    /// Whether the path counts toward the change-wide caps (files and total lines).
+    public var countsTowardCaps: Bool { !excluded.value && capsSeverity.value != .off }
+}
+
+extension Policy {
+    public func settings(for path: String) -> PathSettings {
+        var settings = PathSettings(maxLinesPerFile: caps.maxLinesPerFile, count: caps.count, capsSeverity: caps.severity)
+        if let glob = protected.globs.first(where: { $0.value.matches(path) }) {
+            settings.protected = Located(true, at: glob.location)
+        }
+        for override in paths where override.matches(path) {
+            settings.matchedOverrides.append(override)
+            if let value = override.exclude { settings.excluded = value }
+            if let value = override.protected { settings.protected = value }
+            if let value = override.maxLinesPerFile { settings.maxLinesPerFile = value }
+            if let value = override.count { settings.count = value }
+            if let value = override.capsSeverity { settings.capsSeverity = value }
+        }
+        return settings
+    }
+}

@@ -1,0 +1,76 @@
+import Yams
+
+/// Lays a validated policy file over a base policy. Only called after `PolicyValidator` found
+/// no error, so a value of the wrong type here is a bug, not a user mistake.
+struct PolicyBuilder {
+    let file: String
+    var policy: Policy
+
+    mutating func apply(_ root: Node) {
+        guard let mapping = root.mapping else { return }
+        for (key, value) in mapping {
+            switch key.string {
+            case "caps": applyCaps(value)
+            case "protected": applyProtected(value)
+            case "paths": policy.paths += value.sequence?.map(pathOverride) ?? []
+            case "version", nil: break
+            case let section?: policy.unenforced.append(Located(section, at: location(key)))
+            }
+        }
+    }
+
+    private mutating func applyCaps(_ node: Node) {
+        if let value = int(node["max_lines_per_file"]) { policy.caps.maxLinesPerFile = value }
+        if let value = int(node["max_files"]) { policy.caps.maxFiles = value }
+        if let value = int(node["max_total_lines"]) { policy.caps.maxTotalLines = value }
+        if let value = choice(node["count"], LineCount.init) { policy.caps.count = value }
+        if let value = choice(node["severity"], Severity.init) { policy.caps.severity = value }
+    }
+
+    private mutating func applyProtected(_ node: Node) {
+        let list = node.sequence.map(Array.init) ?? node["paths"]?.sequence.map(Array.init) ?? []
+        policy.protected.globs = list.compactMap(glob)
+        if let value = choice(node["severity"], Severity.init) { policy.protected.severity = value }
+    }
+
+    private func pathOverride(_ node: Node) -> Policy.PathOverride {
+        let match = node["match"]
+        let globs = (match?.sequence.map(Array.init) ?? match.map { [$0] } ?? []).compactMap(glob).map(\.value)
+        let caps = node["caps"]
+        return Policy.PathOverride(
+            globs: globs,
+            location: location(node),
+            exclude: bool(node["exclude"]),
+            protected: bool(node["protected"]),
+            maxLinesPerFile: int(caps?["max_lines_per_file"]),
+            count: choice(caps?["count"], LineCount.init),
+            capsSeverity: choice(caps?["severity"], Severity.init)
+        )
+    }
+
+    // MARK: - Scalars with their places
+
+    private func location(_ node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    private func int(_ node: Node?) -> Located<Int>? {
+        guard let node, let value = node.int else { return nil }
+        return Located(value, at: location(node))
+    }
+
+    private func bool(_ node: Node?) -> Located<Bool>? {
+        guard let node, let value = node.bool else { return nil }
+        return Located(value, at: location(node))
+    }
+
+    private func glob(_ node: Node) -> Located<Glob>? {
+        guard let text = node.string, let glob = try? Glob(text) else { return nil }
+        return Located(glob, at: location(node))
+    }
+
+    private func choice<T>(_ node: Node?, _ make: (String) -> T?) -> Located<T>? {
+        guard let node, let text = node.string, let value = make(text) else { return nil }
+        return Located(value, at: location(node))
+    }
+}

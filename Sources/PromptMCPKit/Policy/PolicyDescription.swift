@@ -1,0 +1,92 @@
+/// Text for `promptmcp config show` and `promptmcp explain`: the effective policy, each value
+/// with the place it was set.
+public enum PolicyDescription {
+    /// The effective policy as YAML that `promptmcp config validate` accepts, origins as comments.
+    public static func effective(_ resolved: ResolvedPolicy) -> String {
+        let policy = resolved.policy
+        let caps = policy.caps
+        var lines = [
+            "# effective policy: \(resolved.source), over the built-in defaults",
+            "version: 1",
+            "caps:",
+            entry("  max_lines_per_file", caps.maxLinesPerFile),
+            entry("  max_files", caps.maxFiles),
+            entry("  max_total_lines", caps.maxTotalLines),
+            entry("  count", caps.count.map(\.rawValue)),
+            entry("  severity", caps.severity.map(\.rawValue)),
+            "protected:",
+            entry("  severity", policy.protected.severity.map(\.rawValue)),
+            "  paths:" + (policy.protected.globs.isEmpty ? " []" : ""),
+        ]
+        lines += policy.protected.globs.map { entry("    - " + quoted($0.value.pattern), $0, bare: true) }
+        lines.append("paths:" + (policy.paths.isEmpty ? " []" : ""))
+        for override in policy.paths {
+            let globs = override.globs.map { quoted($0.pattern) }.joined(separator: ", ")
+            lines.append("  - match: [\(globs)]" + comment(override.location.map { Located((), at: $0) } ?? Located(())))
+            if let value = override.exclude { lines.append(entry("    exclude", value)) }
+            if let value = override.protected { lines.append(entry("    protected", value)) }
+            let capKeys = [
+                override.maxLinesPerFile.map { entry("      max_lines_per_file", $0) },
+                override.count.map { entry("      count", $0.map(\.rawValue)) },
+                override.capsSeverity.map { entry("      severity", $0.map(\.rawValue)) },
+            ].compactMap { $0 }
+            if !capKeys.isEmpty { lines += ["    caps:"] + capKeys }
+        }
+        lines += unenforcedNote(policy).map { "# \($0)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What applies to one path, and why.
+    public static func explain(_ path: String, _ resolved: ResolvedPolicy) -> String {
+        let policy = resolved.policy
+        let settings = policy.settings(for: path)
+        var lines = ["\(path)  (policy: \(resolved.source))"]
+        if settings.excluded.value {
+            lines.append(row("excluded", "yes: no rule judges this path", settings.excluded))
+            return lines.joined(separator: "\n") + "\n"
+        }
+        let protectedSeverity = policy.protected.severity.value
+        lines += [
+            row("excluded", "no", settings.excluded),
+            row("protected", settings.protected.value ? "yes: any change is a finding (\(protectedSeverity.rawValue))" : "no", settings.protected),
+            row("caps severity", settings.capsSeverity.value.rawValue, settings.capsSeverity),
+            row("max_lines_per_file", limit(settings.maxLinesPerFile.value) + " (\(settings.count.value.rawValue) lines)", settings.maxLinesPerFile),
+            row("counts toward", settings.countsTowardCaps ? "max_files and max_total_lines" : "nothing: caps are off here", Located(())),
+            row("max_files", limit(policy.caps.maxFiles.value) + " per change", policy.caps.maxFiles),
+            row("max_total_lines", limit(policy.caps.maxTotalLines.value) + " per change", policy.caps.maxTotalLines),
+        ]
+        let matched = settings.matchedOverrides.map { $0.location.map { "\($0.file):\($0.line)" } ?? "built-in" }
+        lines.append("  paths: entries matching: " + (matched.isEmpty ? "none" : matched.joined(separator: ", ") + " (last wins)"))
+        lines += unenforcedNote(policy).map { "  \($0)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Sections present in the file that this version does not enforce yet.
+    public static func unenforcedNote(_ policy: Policy) -> [String] {
+        guard !policy.unenforced.isEmpty else { return [] }
+        let sections = policy.unenforced.map { "\($0.value) (line \($0.location?.line ?? 0))" }.joined(separator: ", ")
+        return ["not enforced by this version of promptmcp (checked for mistakes only): \(sections)"]
+    }
+
+    private static func row<T>(_ key: String, _ value: String, _ located: Located<T>) -> String {
+        let label = (key + ":").padding(toLength: 21, withPad: " ", startingAt: 0)
+        let origin = located.location == nil && key == "counts toward" ? "" : "  [\(located.origin)]"
+        return "  \(label)\(value)\(origin)"
+    }
+
+    private static func limit(_ value: Int) -> String { value == 0 ? "no limit" : String(value) }
+
+    private static func entry<T>(_ key: String, _ located: Located<T>, bare: Bool = false) -> String {
+        (bare ? key : "\(key): \(located.value)") + comment(located)
+    }
+
+    private static func comment<T>(_ located: Located<T>) -> String { "   # \(located.origin)" }
+
+    private static func quoted(_ text: String) -> String { "\"\(text)\"" }
+}
+
+extension Located {
+    func map<U>(_ transform: (Value) -> U) -> Located<U> { Located<U>(transform(value), at: location) }
+}
+
+import Foundation

@@ -1,0 +1,158 @@
+/// The shape of `.promptmcp/policy.yml`: every key the file may hold and the type of its value.
+/// Validation walks a file against it, so a misspelt key is an error with a suggestion rather
+/// than a setting that silently does nothing.
+indirect enum Shape: Sendable {
+    case map([(key: String, shape: Shape)], required: [String] = [])
+    /// A map whose keys the user names (tool names, for example).
+    case dictionary(Shape)
+    case list(Shape)
+    case string
+    case integer(minimum: Int)
+    case boolean
+    case glob
+    case regex
+    case duration
+    case byteSize
+    case rate
+    case choice([String])
+    /// The first shape that fits; the message names both when neither does.
+    case either(Shape, Shape)
+
+    static let severity = Shape.choice(Severity.allCases.reversed().map(\.rawValue))
+    static let globs = Shape.either(.glob, .list(.glob))
+
+    /// A rule's setting: a bare severity, or a map with `severity` and the rule's options.
+    static func rule(_ options: [(key: String, shape: Shape)] = []) -> Shape {
+        .either(severity, .map([("severity", severity)] + options))
+    }
+
+    /// What a value of this shape is, for "expected ..." messages.
+    var name: String {
+        switch self {
+        case .map: return "a map"
+        case .dictionary: return "a map"
+        case .list(let element): return "a list of \(element.plural)"
+        case .string: return "a string"
+        case .integer(let minimum): return minimum > 0 ? "a whole number of at least \(minimum)" : "a whole number"
+        case .boolean: return "true or false"
+        case .glob: return "a glob"
+        case .regex: return "a regular expression"
+        case .duration: return "a duration such as 30s, 15m, 24h or 7d"
+        case .byteSize: return "a size such as 512KiB, 1MiB or 4GiB"
+        case .rate: return "a rate such as 60/min"
+        case .choice(let values): return values.map { "'\($0)'" }.joined(separator: ", ").replacingLastComma()
+        case .either(let first, let second): return "\(first.name), or \(second.name)"
+        }
+    }
+
+    private var plural: String {
+        switch self {
+        case .string: return "strings"
+        case .glob: return "globs"
+        case .regex: return "regular expressions"
+        case .map: return "maps"
+        default: return "values (\(name))"
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingLastComma() -> String {
+        guard let range = range(of: ", ", options: .backwards) else { return self }
+        return replacingCharacters(in: range, with: " or ")
+    }
+}
+
+import Foundation
+
+extension Shape {
+    /// The whole policy file. Key names follow the documented example; keep the two in step.
+    static let policy = Shape.map([
+        ("version", .integer(minimum: 1)),
+        ("caps", caps),
+        ("protected", .either(.list(.glob), .map([("severity", severity), ("paths", .list(.glob))]))),
+        ("paths", .list(.map([
+            ("match", .globs),
+            ("exclude", .boolean),
+            ("protected", .boolean),
+            ("caps", .map([
+                ("max_lines_per_file", .integer(minimum: 0)),
+                ("count", lineCount),
+                ("severity", severity),
+            ])),
+        ], required: ["match"]))),
+        ("quality", .map([
+            ("conflict-marker", .rule()),
+            ("debug-leftover", .rule([("patterns", .dictionary(.list(.regex)))])),
+            ("todo-without-reference", .rule([("reference", .regex)])),
+            ("max-file-size", .rule([("bytes", .byteSize)])),
+            ("forbidden-files", .rule([("globs", .list(.glob))])),
+            ("binary-files", .rule([("allow", .list(.glob))])),
+            ("line-length", .rule([("max", .integer(minimum: 1))])),
+            ("trailing-whitespace", .rule()),
+            ("final-newline", .rule()),
+            ("mixed-line-endings", .rule()),
+            ("invalid-utf8", .rule()),
+            ("json-syntax", .rule()),
+            ("yaml-syntax", .rule()),
+        ])),
+        ("secrets", .map([
+            ("severity", severity),
+            ("allow", .map([("paths", .list(.glob)), ("values", .list(.regex))])),
+        ])),
+        ("citations", .map([
+            ("severity", severity),
+            ("when", .map([
+                ("paths", .list(.glob)),
+                ("min_added_lines", .integer(minimum: 0)),
+                ("file_types", .list(.string)),
+            ])),
+            ("trailers", .list(.string)),
+            ("verify", .choice(["format", "cache"])),
+        ])),
+        ("message", .map([
+            ("severity", severity),
+            ("subject_max", .integer(minimum: 1)),
+            ("pattern", .regex),
+            ("reference", .regex),
+        ])),
+        ("rate_limits", .list(.map([
+            ("paths", .list(.glob)),
+            ("max_commits", .integer(minimum: 1)),
+            ("max_lines", .integer(minimum: 1)),
+            ("window", .duration),
+            ("per", .choice(["author", "everyone"])),
+            ("severity", severity),
+        ], required: ["paths", "window"]))),
+        ("tests", .list(.map([
+            ("name", .string),
+            ("command", .either(.list(.string), .string)),
+            ("when", .list(.glob)),
+            ("timeout", .duration),
+            ("limits", .map([
+                ("cpu", .duration),
+                ("memory", .byteSize),
+                ("file_size", .byteSize),
+                ("processes", .integer(minimum: 1)),
+                ("open_files", .integer(minimum: 1)),
+                ("output", .byteSize),
+            ])),
+            ("network", .boolean),
+            ("env", .list(.string)),
+            ("workdir", .string),
+            ("snapshot", .choice(["staged", "worktree"])),
+            ("severity", severity),
+        ], required: ["name", "command"]))),
+        ("mcp", .map([("rate_limits", .dictionary(.rate))])),
+    ], required: ["version"])
+
+    static let caps = Shape.map([
+        ("max_lines_per_file", .integer(minimum: 0)),
+        ("max_files", .integer(minimum: 0)),
+        ("max_total_lines", .integer(minimum: 0)),
+        ("count", lineCount),
+        ("severity", severity),
+    ])
+
+    static let lineCount = Shape.choice(LineCount.allCases.map(\.rawValue))
+}

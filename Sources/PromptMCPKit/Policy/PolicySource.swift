@@ -1,0 +1,59 @@
+import Foundation
+
+/// A policy together with which copy of the file it came from.
+public struct ResolvedPolicy: Sendable {
+    public var policy: Policy
+    /// For people: ".promptmcp/policy.yml (staged)", "built-in defaults", ...
+    public var source: String
+    /// Warnings about the choice, such as unstaged edits to the policy file.
+    public var notes: [String]
+}
+
+/// Decides which copy of `.promptmcp/policy.yml` judges a change.
+///
+/// - A staged change is judged by the STAGED policy: the commit carries the policy it was judged
+///   by, just as it carries the code. Unstaged edits to the file are ignored, with a note. A
+///   policy file that is not in the index yet (just written by `promptmcp init`) is used as it is.
+/// - A commit range in CI is judged by the policy of the range's base commit, so that a change
+///   cannot relax the policy that judges it.
+/// - The `config` and `explain` commands read the work tree copy: the one being edited.
+public enum PolicySource {
+    static let file = PolicyLoader.path
+
+    public static func forStagedChange(in repository: Repository) throws -> ResolvedPolicy {
+        let workTree = try? Data(contentsOf: URL(fileURLWithPath: repository.workDirectory + file))
+        guard let staged = try repository.stagedContent(of: file) else {
+            guard let workTree else { return defaults }
+            return try resolved(Array(workTree), label: "\(file) (not staged yet)", notes: [
+                "\(file) is not staged yet; it is used as it is in the work tree",
+            ])
+        }
+        let notes = workTree.map { Array($0) } != staged && workTree != nil
+            ? ["\(file) has unstaged edits; the staged version judges this commit (git add it to use the edits)"]
+            : []
+        return try resolved(staged, label: "\(file) (staged)", notes: notes)
+    }
+
+    public static func forWorkTree(in repository: Repository) throws -> ResolvedPolicy {
+        guard let bytes = try? Data(contentsOf: URL(fileURLWithPath: repository.workDirectory + file)) else { return defaults }
+        return try resolved(Array(bytes), label: file, notes: [])
+    }
+
+    public static func atCommit(_ revision: String, in repository: Repository) throws -> ResolvedPolicy {
+        let id = try repository.resolveCommit(revision)
+        guard let bytes = try repository.content(of: file, at: id) else { return defaults }
+        return try resolved(bytes, label: "\(file) (at \(id.short))", notes: [])
+    }
+
+    /// Loads a policy from the bytes of a file; `label` names it in messages.
+    public static func resolved(_ bytes: [UInt8], label: String, notes: [String]) throws -> ResolvedPolicy {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw PolicyError(diagnostics: [PolicyDiagnostic(
+                location: SourceLocation(file: file, line: 1, column: 1), level: .error,
+                message: "the policy file is not valid UTF-8 text")])
+        }
+        return ResolvedPolicy(policy: try PolicyLoader.load(text, file: file), source: label, notes: notes)
+    }
+
+    static let defaults = ResolvedPolicy(policy: .defaults, source: "built-in defaults (no \(file))", notes: [])
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Yams
+
+/// Checks a parsed policy file against `Shape.policy`, collecting every problem with its place.
+struct PolicyValidator {
+    let file: String
+    private(set) var diagnostics: [PolicyDiagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func validate(_ node: Node, as shape: Shape, at keyPath: String) {
+        switch shape {
+        case .map(let fields, let required):
+            guard let mapping = node.mapping else { return expected(shape, node, keyPath) }
+            let known = fields.map(\.key)
+            for (key, value) in mapping {
+                let name = key.string ?? ""
+                guard let field = fields.first(where: { $0.key == name }) else {
+                    let hint = Suggestion.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
+                    let place = keyPath.isEmpty ? "" : " in '\(keyPath)'"
+                    error(key, "unknown key '\(name)'\(place)\(hint)")
+                    continue
+                }
+                validate(value, as: field.shape, at: join(keyPath, name))
+            }
+            let present = Set(mapping.keys.compactMap(\.string))
+            for key in required where !present.contains(key) {
+                error(node, "'\(join(keyPath, key))' is required")
+            }
+        case .dictionary(let valueShape):
+            guard let mapping = node.mapping else { return expected(shape, node, keyPath) }
+            for (key, value) in mapping { validate(value, as: valueShape, at: join(keyPath, key.string ?? "?")) }
+        case .list(let element):
+            guard let sequence = node.sequence else { return expected(shape, node, keyPath) }
+            for (index, item) in sequence.enumerated() { validate(item, as: element, at: "\(keyPath)[\(index)]") }
+        case .either(let first, let second):
+            if fits(node, first) { validate(node, as: first, at: keyPath) }
+            else if fits(node, second) { validate(node, as: second, at: keyPath) }
+            else { expected(shape, node, keyPath) }
+        default:
+            validateScalar(node, as: shape, at: keyPath)
+        }
+    }
+
+    private mutating func validateScalar(_ node: Node, as shape: Shape, at keyPath: String) {
+        guard let scalar = node.scalar else { return expected(shape, node, keyPath) }
+        let text = scalar.string
+        switch shape {
+        case .integer(let minimum):
+            guard let number = node.int, number >= minimum else { return expected(shape, node, keyPath) }
+        case .boolean:
+            guard node.bool != nil else { return expected(shape, node, keyPath) }
+        case .string:
+            break
+        case .glob:
+            do { _ = try Glob(text) } catch { self.error(node, "'\(keyPath)': bad glob '\(text)': \(error)") }
+        case .regex:
+            do { _ = try Regex(text) } catch {
+                self.error(node, "'\(keyPath)': bad regular expression '\(text)': \(error)")
+            }
+        case .duration:
+            guard Notation.seconds(text) != nil else { return expected(shape, node, keyPath) }
+        case .byteSize:
+            guard Notation.bytes(text) != nil else { return expected(shape, node, keyPath) }
+        case .rate:
+            guard Notation.rate(text) != nil else { return expected(shape, node, keyPath) }
+        case .choice(let values):
+            guard values.contains(text) else {
+                let hint = Suggestion.closest(to: text, in: values).map { "; did you mean '\($0)'?" } ?? ""
+                return error(node, "'\(keyPath)' must be \(shape.name), not '\(text)'\(hint)")
+            }
+        default:
+            expected(shape, node, keyPath)
+        }
+    }
+
+    /// Whether a node is of the kind (map, list, scalar) a shape wants: picks a branch of `either`.
+    private func fits(_ node: Node, _ shape: Shape) -> Bool {
+        switch shape {
+        case .map, .dictionary: return node.mapping != nil
+        case .list: return node.sequence != nil
+        case .either(let first, let second): return fits(node, first) || fits(node, second)
+        default: return node.scalar != nil
+        }
+    }
+
+    private mutating func expected(_ shape: Shape, _ node: Node, _ keyPath: String) {
+        error(node, "'\(keyPath)' must be \(shape.name)\(Self.found(node))")
+    }
+
+    private static func found(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): return scalar.string.isEmpty ? ", not nothing" : ", not '\(scalar.string)'"
+        case .mapping: return ", not a map"
+        case .sequence: return ", not a list"
+        case .alias: return ""
+        }
+    }
+
+    private mutating func error(_ node: Node, _ message: String) {
+        diagnostics.append(PolicyDiagnostic(location: location(of: node), level: .error, message: message))
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    private func join(_ keyPath: String, _ key: String) -> String {
+        keyPath.isEmpty ? key : "\(keyPath).\(key)"
+    }
+}
+
+/// "Did you mean ...": the known word nearest a misspelt one, when it is near enough.
+enum Suggestion {
+    static func closest(to word: String, in candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        return best.1 <= max(2, word.count / 3) ? best.0 : nil
+    }
+
+    /// Levenshtein distance, with `-` and `_` counted as the same character.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.replacingOccurrences(of: "-", with: "_"))
+        let b = Array(b.replacingOccurrences(of: "-", with: "_"))
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,53 @@
+/// Which lines a cap counts.
+public enum LineCount: String, Sendable, CaseIterable {
+    /// Added plus deleted lines, as `git diff --numstat` adds them up.
+    case changed
+    case added
+    case deleted
+
+    public func of(added: Int, deleted: Int) -> Int {
+        switch self {
+        case .changed: return added + deleted
+        case .added: return added
+        case .deleted: return deleted
+        }
+    }
+}
+
+/// Parsers for the policy's scalar notations. Each returns nil for text it cannot read.
+enum Notation {
+    /// `90s`, `15m`, `24h`, `7d`, `2w`, or a bare number of seconds.
+    static func seconds(_ text: String) -> Int? {
+        scaled(text, units: ["s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800])
+    }
+
+    /// `512`, `64KiB`, `1MiB`, `4GiB` (also KB/MB/GB, as powers of 1000).
+    static func bytes(_ text: String) -> Int? {
+        scaled(text, units: [
+            "B": 1, "KiB": 1 << 10, "MiB": 1 << 20, "GiB": 1 << 30,
+            "KB": 1000, "MB": 1_000_000, "GB": 1_000_000_000,
+        ])
+    }
+
+    /// `60/min`, `5/s`, `1000/h`, `10000/d`: a count per period, in seconds.
+    static func rate(_ text: String) -> (count: Int, perSeconds: Int)? {
+        let parts = text.split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let count = Int(parts[0]), count > 0 else { return nil }
+        let periods = ["s": 1, "sec": 1, "min": 60, "m": 60, "h": 3600, "hour": 3600, "d": 86_400, "day": 86_400]
+        guard let period = periods[parts[1]] else { return nil }
+        return (count, period)
+    }
+
+    private static func scaled(_ text: String, units: [String: Int]) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+        guard let number = Int(digits), number >= 0 else { return nil }
+        let unit = trimmed.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        if unit.isEmpty { return number }
+        guard let scale = units[unit] else { return nil }
+        let (product, overflow) = number.multipliedReportingOverflow(by: scale)
+        return overflow ? nil : product
+    }
+}
+
+import Foundation

@@ -1,0 +1,41 @@
+import Foundation
+
+/// For machines. The schema is documented in docs/json-report.md; fields are only ever added.
+public struct JSONReporter: Reporter {
+    public init() {}
+
+    public func render(_ report: Report) -> String {
+        let object: [String: Any] = [
+            "version": 1,
+            "target": report.target,
+            "policy": report.policySource,
+            "passed": report.passed,
+            "findings": report.findings.map(Self.object),
+            "notes": report.notes,
+            "summary": [
+                "errors": report.errorCount,
+                "warnings": report.warningCount,
+                "files": report.fileCount,
+                "added_lines": report.addedLineCount,
+                "deleted_lines": report.deletedLineCount,
+                "duration_ms": (report.durationMilliseconds * 100).rounded() / 100,
+                "stages": report.stages.map { ["name": $0.name, "duration_ms": ($0.milliseconds * 100).rounded() / 100] },
+            ] as [String: Any],
+        ]
+        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static func object(_ finding: Finding) -> [String: Any] {
+        [
+            "rule": finding.rule,
+            "severity": finding.severity.rawValue,
+            "file": finding.file ?? NSNull(),
+            "line": finding.line ?? NSNull(),
+            "column": finding.column ?? NSNull(),
+            "message": finding.message,
+            "hint": finding.hint ?? NSNull(),
+            "fingerprint": finding.fingerprint,
+        ]
+    }
+}

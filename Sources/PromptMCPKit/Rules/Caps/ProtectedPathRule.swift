@@ -1,0 +1,32 @@
+/// A change to a path the policy protects (a licence, CI workflows, ...).
+public struct ProtectedPathRule: FileRule {
+    public static let description = RuleDescription(
+        id: "caps/protected-path",
+        summary: "Any change to a path listed under protected: is refused, unless a paths: entry sets protected: false.",
+        policyKey: "protected"
+    )
+
+    public func check(_ file: FileChange, _ settings: PathSettings, _ policy: Policy) -> [Finding] {
+        let severity = policy.protected.severity.value
+        guard settings.protected.value, severity != .off else { return [] }
+        let paths = [file.oldPath, file.path].compactMap { $0 }.joined(separator: " -> ")
+        return [Finding(
+            rule: Self.description.id, severity: severity, file: file.path,
+            message: "\(paths) is protected (\(settings.protected.origin)): it may not be \(file.status.pastTense)",
+            hint: "leave this file out of the commit (git restore --staged), or lift the protection with a paths: entry that sets protected: false"
+        )]
+    }
+}
+
+extension FileChange.Status {
+    var pastTense: String {
+        switch self {
+        case .added: return "added"
+        case .modified: return "modified"
+        case .deleted: return "deleted"
+        case .renamed: return "renamed"
+        case .copied: return "copied"
+        case .typeChange: return "changed in type"
+        }
+    }
+}

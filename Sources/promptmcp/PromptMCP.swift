@@ -1,0 +1,29 @@
+import ArgumentParser
+import PromptMCPKit
+
+@main
+struct PromptMCP: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "promptmcp",
+        abstract: "Enforce a project's policy on git changes: in hooks, in CI, and for AI agents.",
+        discussion: """
+        Exit status: 0 passed (warnings allowed), 1 policy violations, 2 usage or policy-file \
+        error, 3 internal error or the repository could not be read.
+        """,
+        version: version,
+        subcommands: [Check.self, Init.self, Config.self, Explain.self, Install.self, Uninstall.self],
+        defaultSubcommand: Check.self
+    )
+
+    /// ArgumentParser's own exit statuses are mapped onto ours: usage errors are 2, not 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            Terminal.exit(for: error) { fullMessage(for: $0) } exitCode: { exitCode(for: $0) }
+        }
+    }
+}
