@@ -11,7 +11,19 @@ struct Install: ParsableCommand {
         """
     )
 
+    @Option(name: .customLong("print"), help: ArgumentHelp(
+        "Print the shim for this hook (\(HookScript.supported.joined(separator: ", "))) instead of installing, for hook managers.",
+        valueName: "hook"))
+    var printHook: String?
+
+    func validate() throws {
+        if let printHook, !HookScript.supported.contains(printHook) {
+            throw ValidationError("no shim for '\(printHook)'; there are: \(HookScript.supported.joined(separator: ", "))")
+        }
+    }
+
     func run() throws {
+        if let printHook { return Terminal.out(HookScript.text(for: printHook)) }
         let installer = HookInstaller(repository: try Repository.current())
         for action in try installer.install() { Terminal.out("\(action)\n") }
         Terminal.out("next: `git commit` now runs `promptmcp check`; try it with `promptmcp check` on a staged change\n")

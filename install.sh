@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs promptmcp from this checkout: libgit2 (Debian/Ubuntu) when missing, a release build,
+# and the binary in PREFIX/bin (/usr/local as root, ~/.local otherwise). Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ "$(id -u)" = 0 ]; then PREFIX=${PREFIX:-/usr/local}; else PREFIX=${PREFIX:-$HOME/.local}; fi
+
+if ! pkg-config --exists libgit2 2>/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        echo "install.sh: installing libgit2-dev"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgit2-dev >/dev/null
+    else
+        echo "install.sh: promptmcp needs libgit2. Install it as root, then run ./install.sh again:" >&2
+        echo "    sudo apt-get install -y libgit2-dev" >&2
+        exit 1
+    fi
+fi
+
+if ! command -v swift >/dev/null; then
+    echo "install.sh: no Swift toolchain on PATH; install Swift 6 from https://swift.org/install" >&2
+    exit 1
+fi
+
+echo "install.sh: building promptmcp (release)"
+swift build -c release --product promptmcp
+install -d "$PREFIX/bin"
+install -m 755 "$(swift build -c release --show-bin-path)/promptmcp" "$PREFIX/bin/promptmcp"
+echo "install.sh: installed $PREFIX/bin/promptmcp ($("$PREFIX/bin/promptmcp" --version))"
+
+case ":$PATH:" in
+    *":$PREFIX/bin:"*) ;;
+    *) echo "install.sh: $PREFIX/bin is not on your PATH; add it, e.g. export PATH=\"$PREFIX/bin:\$PATH\"" ;;
+esac
+echo "next: in a git repository, run 'promptmcp check' to judge the staged change,"
+echo "      'promptmcp init' for a starter policy and 'promptmcp install' for the git hook."
