@@ -8,11 +8,14 @@ public struct ProtectedPathRule: FileRule {
 
     public func check(_ file: FileChange, _ settings: PathSettings, _ policy: Policy) -> [Finding] {
         let severity = policy.protected.severity.value
-        guard settings.protected.value, severity != .off else { return [] }
+        // Moving a file out of a protected path changes the protected path too.
+        let protection = [settings.protected, file.oldPath.map { policy.settings(for: $0).protected }]
+            .compactMap { $0 }.first { $0.value }
+        guard let protection, severity != .off else { return [] }
         let paths = [file.oldPath, file.path].compactMap { $0 }.joined(separator: " -> ")
         return [Finding(
             rule: Self.description.id, severity: severity, file: file.path,
-            message: "\(paths) is protected (\(settings.protected.origin)): it may not be \(file.status.pastTense)",
+            message: "\(paths) is protected (\(protection.origin)): it may not be \(file.status.pastTense)",
             hint: "leave this file out of the commit (git restore --staged), or lift the protection with a paths: entry that sets protected: false"
         )]
     }
