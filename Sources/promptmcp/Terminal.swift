@@ -36,6 +36,9 @@ enum Terminal {
         case let error as HookInstaller.Failure:
             err("promptmcp: \(error)")
             status = Status.internalError.rawValue
+        case let error as UsageError:
+            err("promptmcp: \(error.message)")
+            status = Status.usage.rawValue
         case let error as ExitCode:
             status = error.rawValue
         default:
@@ -47,6 +50,12 @@ enum Terminal {
         }
         Foundation.exit(status)
     }
+}
+
+/// A mistake in how the command was called, found after parsing: exit status 2, no usage dump.
+struct UsageError: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
 }
 
 extension Repository {

@@ -40,7 +40,19 @@ public struct ChangeSetReader {
         var diff: OpaquePointer?
         try check("diffing HEAD against the index", git_diff_tree_to_index(&diff, repository.pointer, tree, index, &options))
         defer { git_diff_free(diff) }
-        return try Delta.all(in: diff!)
+        return try Delta.all(in: diff!).compactMap { Self.committed($0, index: index) }
+    }
+
+    /// `git add -N` leaves an empty "intent to add" entry that `git commit` leaves out of the
+    /// tree, while libgit2 diffs it as an added empty file: drop it, or, where it replaces a
+    /// file of HEAD, keep what will really be committed, that file's deletion.
+    static func committed(_ delta: Delta, index: OpaquePointer) -> Delta? {
+        guard delta.status != .deleted, let entry = git_index_get_bypath(index, delta.path, 0),
+              entry.pointee.flags_extended & UInt16(GIT_INDEX_ENTRY_INTENT_TO_ADD.rawValue) != 0 else { return delta }
+        switch delta.status {
+        case .modified, .typeChange, .renamed: return delta.deletingOldSide()
+        default: return nil
+        }
     }
 
     func commitDeltas(_ info: CommitInfo) throws -> [Delta] {

@@ -43,6 +43,17 @@ struct Delta: Sendable {
         newMode = UInt32(delta.new_file.mode)
     }
 
+    /// The same change with its new side gone: the old path deleted.
+    func deletingOldSide() -> Delta {
+        var deletion = self
+        deletion.status = .deleted
+        deletion.path = oldPath ?? path
+        deletion.oldPath = nil
+        deletion.newID = .zero
+        deletion.newMode = 0
+        return deletion
+    }
+
     /// Options for the tree-level diff: type changes kept as such, and no content read yet.
     static func treeDiffOptions() -> git_diff_options {
         var options = git_diff_options()

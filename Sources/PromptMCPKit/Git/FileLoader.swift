@@ -30,7 +30,8 @@ struct FileLoader {
         var change = FileChange(
             status: delta.status, path: delta.path, oldPath: delta.oldPath,
             oldID: delta.oldID, newID: delta.newID, oldMode: delta.oldMode, newMode: delta.newMode,
-            isBinary: (old?.isBinary ?? false) || (new?.isBinary ?? false),
+            // The side being judged decides: text replacing a binary blob is still text to check.
+            isBinary: (new ?? old)?.isBinary ?? false,
             size: new?.bytes.count ?? 0,
             addedLineCount: 0, deletedLineCount: 0, addedRanges: [], content: []
         )
@@ -38,17 +39,23 @@ struct FileLoader {
         change.content = new?.bytes ?? []
         switch (old, new) {
         case (nil, let new?):
-            let count = lineCount(new.bytes)
-            change.addedLineCount = count
-            change.addedRanges = count > 0 ? [1...count] : []
+            countAllAdded(new, into: &change)
         case (let old?, nil):
             change.deletedLineCount = lineCount(old.bytes)
+        case (let old?, let new?) where old.isBinary:
+            countAllAdded(new, into: &change)  // a binary blob has no lines to diff against
         case (let old?, let new?) where delta.oldID != delta.newID:
             try countHunks(old: old, new: new, into: &change)
         default:
             break
         }
         return change
+    }
+
+    private static func countAllAdded(_ new: Blob, into change: inout FileChange) {
+        let count = lineCount(new.bytes)
+        change.addedLineCount = count
+        change.addedRanges = count > 0 ? [1...count] : []
     }
 
     /// Submodules have a commit id, not a blob, and a side that does not exist has nothing to read.
@@ -71,7 +78,7 @@ struct FileLoader {
         git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION))
         options.context_lines = 0
         options.interhunk_lines = 0
-        options.flags = GIT_DIFF_FORCE_TEXT.rawValue  // binary was decided above, from both sides
+        options.flags = GIT_DIFF_FORCE_TEXT.rawValue  // both sides were found to be text above
         var patch: OpaquePointer?
         try old.bytes.withUnsafeBytes { oldBytes in
             try new.bytes.withUnsafeBytes { newBytes in

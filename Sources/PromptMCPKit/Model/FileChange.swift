@@ -31,6 +31,8 @@ public struct FileChange: Sendable, Equatable {
     public var newID: ObjectID
     public var oldMode: UInt32
     public var newMode: UInt32
+    /// Whether the new blob (the old one, for a deletion) is binary: then no lines are counted
+    /// and `content` is empty. Text replacing a binary blob is not binary: all its lines are added.
     public var isBinary: Bool
     /// Size in bytes of the new blob (0 for a deletion or a submodule).
     public var size: Int

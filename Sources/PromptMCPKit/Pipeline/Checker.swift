@@ -6,12 +6,12 @@ import Foundation
 public struct Checker {
     public let policy: Policy
     public let policySource: String
-    public var fileRules: [any FileRule] = RuleRegistry.fileRules
-    public var changeRules: [any ChangeRule] = RuleRegistry.changeRules
+    public let rules: RuleSet
 
-    public init(policy: Policy, policySource: String) {
+    public init(policy: Policy, policySource: String) throws {
         self.policy = policy
         self.policySource = policySource
+        rules = try RuleSet(policy: policy)
     }
 
     /// Judges what `git commit` would record now.
@@ -34,15 +34,15 @@ public struct Checker {
 
     private func judge(_ deltas: [Delta], in repository: Repository, target: String, clock: inout StageClock) throws -> Report {
         let policy = self.policy
-        let fileRules = self.fileRules
+        let rules = self.rules
         let judged = try clock.measure("judge files") {
             try FileLoader(repository: repository).load(deltas) { file in
-                Self.judge(file, policy: policy, rules: fileRules)
+                Self.judge(file, policy: policy, rules: rules)
             }
         }
         let summary = ChangeSummary(files: judged.map(\.summary))
         let changeFindings = clock.measure("judge change") {
-            changeRules.flatMap { $0.check(summary, policy) }
+            rules.check(summary, policy: policy)
         }
         return Report(
             target: target, policySource: policySource,
@@ -54,14 +54,14 @@ public struct Checker {
     }
 
     /// Judges one file on a worker thread and keeps only what outlives its content.
-    private static func judge(_ file: FileChange, policy: Policy, rules: [any FileRule]) -> (summary: ChangeSummary.File, findings: [Finding]) {
+    private static func judge(_ file: FileChange, policy: Policy, rules: RuleSet) -> (summary: ChangeSummary.File, findings: [Finding]) {
         let settings = policy.settings(for: file.path)
         let summary = ChangeSummary.File(
             path: file.path, status: file.status,
             addedLineCount: file.addedLineCount, deletedLineCount: file.deletedLineCount, settings: settings
         )
         guard !settings.excluded.value else { return (summary, []) }
-        return (summary, rules.flatMap { $0.check(file, settings, policy) })
+        return (summary, rules.check(file, settings: settings, policy: policy))
     }
 }
 

@@ -5,8 +5,19 @@ public struct Policy: Sendable {
     public var protected = Protected()
     /// Overrides by glob, built-in ones first; for each path the last matching entry wins.
     public var paths: [PathOverride] = []
+    /// Settings of individual rules by rule id (`quality/line-length`), from sections such as `quality:`.
+    public var rules: [String: RuleSetting] = [:]
+    /// A severity for every rule of an area (`secrets.severity`), below a rule's own setting.
+    public var areaSeverity: [String: Located<Severity>] = [:]
     /// Sections this version checks for mistakes but does not enforce yet.
     public var unenforced: [Located<String>] = []
+
+    /// One rule's entry in the policy: `conflict-marker: error`, or a map with options.
+    public struct RuleSetting: Sendable {
+        public var severity: Located<Severity>?
+        public var options: [String: Located<OptionValue>]
+        public var location: SourceLocation?
+    }
 
     public struct Caps: Sendable {
         public var maxLinesPerFile = Located(500)

@@ -11,6 +11,9 @@ struct PolicyBuilder {
         for (key, value) in mapping {
             switch key.string {
             case "caps": applyCaps(value)
+            case "quality":
+                applyRules(value, area: "quality")
+                policy.unenforced.append(Located("quality", at: location(key)))  // until the quality rules land
             case "protected": applyProtected(value)
             case "paths": policy.paths += value.sequence?.map(pathOverride) ?? []
             case "version", nil: break
@@ -25,6 +28,35 @@ struct PolicyBuilder {
         if let value = int(node["max_total_lines"]) { policy.caps.maxTotalLines = value }
         if let value = choice(node["count"], LineCount.init) { policy.caps.count = value }
         if let value = choice(node["severity"], Severity.init) { policy.caps.severity = value }
+    }
+
+    /// `quality: { conflict-marker: error, line-length: { severity: warning, max: 120 } }`
+    private mutating func applyRules(_ node: Node, area: String) {
+        for (key, value) in node.mapping ?? [:] {
+            guard let name = key.string else { continue }
+            var setting = Policy.RuleSetting(severity: nil, options: [:], location: location(key))
+            if value.scalar != nil {
+                setting.severity = choice(value, Severity.init)
+            } else {
+                for (optionKey, optionValue) in value.mapping ?? [:] {
+                    guard let option = optionKey.string else { continue }
+                    if option == "severity" {
+                        setting.severity = choice(optionValue, Severity.init)
+                    } else {
+                        setting.options[option] = Located(Self.optionValue(optionValue), at: location(optionValue))
+                    }
+                }
+            }
+            policy.rules["\(area)/\(name)"] = setting
+        }
+    }
+
+    private static func optionValue(_ node: Node) -> OptionValue {
+        if let sequence = node.sequence { return .list(sequence.map(optionValue)) }
+        if let mapping = node.mapping {
+            return .map(Dictionary(mapping.compactMap { key, value in key.string.map { ($0, optionValue(value)) } }) { $1 })
+        }
+        return .scalar(node.string ?? "")
     }
 
     private mutating func applyProtected(_ node: Node) {

@@ -82,7 +82,8 @@ public enum PolicyDescription {
 
     private static func comment<T>(_ located: Located<T>) -> String { "   # \(located.origin)" }
 
-    private static func quoted(_ text: String) -> String { "\"\(text)\"" }
+    /// Single quotes: YAML reads everything inside literally (a glob's `\` escapes included).
+    private static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 }
 
 extension Located {

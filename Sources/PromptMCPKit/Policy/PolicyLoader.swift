@@ -17,14 +17,22 @@ public enum PolicyLoader {
             throw PolicyError(diagnostics: [syntaxDiagnostic(error, file: file)])
         }
         var validator = PolicyValidator(file: file)
-        validator.validate(root, as: .policy, at: "")
-        if let version = root["version"], let number = version.int, number != 1 {
+        // A newer version has keys this one does not know: reporting them as mistakes would mislead.
+        if let version = root["version"], let number = version.int, number > 1 {
             let location = validator.location(of: version)
-            throw PolicyError(diagnostics: validator.diagnostics + [PolicyDiagnostic(
+            throw PolicyError(diagnostics: [PolicyDiagnostic(
                 location: location, level: .error,
                 message: "policy version \(number) is newer than this promptmcp understands (version 1); upgrade promptmcp")])
         }
-        guard validator.diagnostics.isEmpty else { throw PolicyError(diagnostics: validator.diagnostics) }
+        validator.validate(root, as: .policy, at: "")
+        guard validator.diagnostics.isEmpty else {
+            // In file order, as an editor lists them; the sort is stable for problems at one place.
+            let ordered = validator.diagnostics.enumerated().sorted {
+                ($0.element.location.line, $0.element.location.column, $0.offset)
+                    < ($1.element.location.line, $1.element.location.column, $1.offset)
+            }
+            throw PolicyError(diagnostics: ordered.map(\.element))
+        }
         var builder = PolicyBuilder(file: file, policy: base)
         builder.apply(root)
         return builder.policy
@@ -32,11 +40,22 @@ public enum PolicyLoader {
 
     private static func syntaxDiagnostic(_ error: YamlError, file: String) -> PolicyDiagnostic {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return diagnostic(file, mark.line, mark.column, "YAML syntax error: \(problem)")
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // libyaml often notices a problem far from its cause (an unclosed '[' at the end of
+            // the file): the context names where the broken construct began.
+            var message = "YAML syntax error: \(problem)"
+            // ("while scanning a plain scalar" only names the value before a stray tab: no help.)
+            if let context, context.text != "while scanning a plain scalar",
+               context.mark.line != mark.line || context.mark.column != mark.column {
+                message += " (\(context.text) started at line \(context.mark.line), column \(context.mark.column))"
+            }
+            return diagnostic(file, mark.line, mark.column, message)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return diagnostic(file, context.mark.line, context.mark.column, "duplicate key \(keys)")
+            let verb = duplicates.count == 1 ? "is" : "are"
+            return diagnostic(file, context.mark.line, context.mark.column,
+                              "duplicate key: \(keys) \(verb) set more than once in the same map; keep one")
         case .reader(let problem, _, _, _):
             return diagnostic(file, 1, 1, "cannot read the file: \(problem)")
         default:

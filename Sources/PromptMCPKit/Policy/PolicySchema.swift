@@ -33,16 +33,22 @@ indirect enum Shape: Sendable {
         case .dictionary: return "a map"
         case .list(let element): return "a list of \(element.plural)"
         case .string: return "a string"
-        case .integer(let minimum): return minimum > 0 ? "a whole number of at least \(minimum)" : "a whole number"
+        case .integer(let minimum): return "a whole number (\(minimum) or more)"
         case .boolean: return "true or false"
         case .glob: return "a glob"
         case .regex: return "a regular expression"
         case .duration: return "a duration such as 30s, 15m, 24h or 7d"
         case .byteSize: return "a size such as 512KiB, 1MiB or 4GiB"
         case .rate: return "a rate such as 60/min"
-        case .choice(let values): return values.map { "'\($0)'" }.joined(separator: ", ").replacingLastComma()
-        case .either(let first, let second): return "\(first.name), or \(second.name)"
+        case .choice(let values): return values.map { "'\($0)'" }.joined(separator: ", ").replacingLastComma(with: " or ")
+        case .either(let first, let second): return "\(first.alternativeName), or \(second.alternativeName)"
         }
+    }
+
+    /// A name that tells the branches of `either` apart: "a map" alone would not say which map.
+    private var alternativeName: String {
+        guard case .map(let fields, _) = self else { return name }
+        return "a map with " + fields.map { "'\($0.key)'" }.joined(separator: ", ").replacingLastComma(with: " and ")
     }
 
     private var plural: String {
@@ -57,9 +63,9 @@ indirect enum Shape: Sendable {
 }
 
 extension String {
-    fileprivate func replacingLastComma() -> String {
+    fileprivate func replacingLastComma(with conjunction: String) -> String {
         guard let range = range(of: ", ", options: .backwards) else { return self }
-        return replacingCharacters(in: range, with: " or ")
+        return replacingCharacters(in: range, with: conjunction)
     }
 }
 

@@ -45,8 +45,9 @@ public enum PolicySource {
         return try resolved(bytes, label: "\(file) (at \(id.short))", notes: [])
     }
 
-    /// Loads a policy from the bytes of a file; `label` names it in messages.
-    public static func resolved(_ bytes: [UInt8], label: String, notes: [String]) throws -> ResolvedPolicy {
+    /// Loads a policy from the bytes of a file. `label` names the copy for people; `file` is the
+    /// path that error messages and origins name (pass the real path for a file given by hand).
+    public static func resolved(_ bytes: [UInt8], label: String, notes: [String], file: String = PolicyLoader.path) throws -> ResolvedPolicy {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw PolicyError(diagnostics: [PolicyDiagnostic(
                 location: SourceLocation(file: file, line: 1, column: 1), level: .error,

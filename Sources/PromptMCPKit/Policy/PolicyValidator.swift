@@ -13,10 +13,13 @@ struct PolicyValidator {
         case .map(let fields, let required):
             guard let mapping = node.mapping else { return expected(shape, node, keyPath) }
             let known = fields.map(\.key)
+            var suggested: Set<String> = []
             for (key, value) in mapping {
                 let name = key.string ?? ""
                 guard let field = fields.first(where: { $0.key == name }) else {
-                    let hint = Suggestion.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
+                    let suggestion = Suggestion.closest(to: name, in: known)
+                    if let suggestion { suggested.insert(suggestion) }
+                    let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; known keys: \(known.joined(separator: ", "))"
                     let place = keyPath.isEmpty ? "" : " in '\(keyPath)'"
                     error(key, "unknown key '\(name)'\(place)\(hint)")
                     continue
@@ -24,8 +27,13 @@ struct PolicyValidator {
                 validate(value, as: field.shape, at: join(keyPath, name))
             }
             let present = Set(mapping.keys.compactMap(\.string))
-            for key in required where !present.contains(key) {
-                error(node, "'\(join(keyPath, key))' is required")
+            // A misspelt required key is already reported with a suggestion; once is enough.
+            for key in required where !present.contains(key) && !suggested.contains(key) {
+                switch (keyPath, key) {
+                case ("", "version"): error(node, "missing required key 'version'; add 'version: 1' at the top of the file")
+                case ("", _): error(node, "missing required key '\(key)'")
+                default: error(node, "missing required key '\(key)' in '\(keyPath)'")
+                }
             }
         case .dictionary(let valueShape):
             guard let mapping = node.mapping else { return expected(shape, node, keyPath) }
@@ -85,12 +93,18 @@ struct PolicyValidator {
     }
 
     private mutating func expected(_ shape: Shape, _ node: Node, _ keyPath: String) {
+        if keyPath.isEmpty {
+            return error(node, "the policy file must be a map of sections, starting with 'version: 1'\(Self.found(node))")
+        }
+        if case .scalar(let scalar) = node, scalar.string.isEmpty {
+            return error(node, "'\(keyPath)' has no value; it must be \(shape.name)")
+        }
         error(node, "'\(keyPath)' must be \(shape.name)\(Self.found(node))")
     }
 
     private static func found(_ node: Node) -> String {
         switch node {
-        case .scalar(let scalar): return scalar.string.isEmpty ? ", not nothing" : ", not '\(scalar.string)'"
+        case .scalar(let scalar): return ", not '\(scalar.string)'"
         case .mapping: return ", not a map"
         case .sequence: return ", not a list"
         case .alias: return ""

@@ -31,8 +31,9 @@ struct Check: ParsableCommand {
         var report: Report
         if let commit {
             let id = try repository.resolveCommit(commit)
-            let parent = try? repository.resolveCommit(id.hex + "^")
-            resolved = try parent.map { try PolicySource.atCommit($0.hex, in: repository) } ?? PolicySource.forWorkTree(in: repository)
+            // The parent's policy judges; a root commit has only its own.
+            let base = (try? repository.resolveCommit(id.hex + "^")) ?? id
+            resolved = try PolicySource.atCommit(base.hex, in: repository)
             report = try Checker(policy: resolved.policy, policySource: resolved.source).checkCommit(id.hex, in: repository)
         } else {
             resolved = try PolicySource.forStagedChange(in: repository)

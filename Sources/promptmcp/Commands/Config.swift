@@ -39,9 +39,6 @@ struct Config: ParsableCommand {
 /// The policy a `config` command works on: a named file, or the repository's work tree copy.
 func loadPolicy(file: String?) throws -> ResolvedPolicy {
     guard let file else { return try PolicySource.forWorkTree(in: Repository.current()) }
-    guard let data = FileManager.default.contents(atPath: file) else {
-        Terminal.err("promptmcp: cannot read \(file)")
-        throw ExitCode(Terminal.Status.usage.rawValue)
-    }
-    return try PolicySource.resolved(Array(data), label: file, notes: [])
+    guard let data = FileManager.default.contents(atPath: file) else { throw UsageError("cannot read \(file)") }
+    return try PolicySource.resolved(Array(data), label: file, notes: [], file: file)
 }

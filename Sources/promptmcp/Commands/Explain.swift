@@ -15,7 +15,7 @@ struct Explain: ParsableCommand {
             .standardizedFileURL.path
         let root = URL(fileURLWithPath: repository.workDirectory).standardizedFileURL.path + "/"
         guard absolute.hasPrefix(root) else {
-            throw ValidationError("\(path) is outside the repository at \(root)")
+            throw UsageError("\(path) is outside the repository at \(root)")
         }
         Terminal.out(PolicyDescription.explain(String(absolute.dropFirst(root.count)), try PolicySource.forWorkTree(in: repository)))
     }

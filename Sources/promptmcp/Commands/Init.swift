@@ -14,8 +14,7 @@ struct Init: ParsableCommand {
         let repository = try Repository.current()
         let path = repository.workDirectory + PolicyLoader.path
         if FileManager.default.fileExists(atPath: path), !force {
-            Terminal.err("promptmcp: \(PolicyLoader.path) already exists; use --force to replace it")
-            throw ExitCode(Terminal.Status.usage.rawValue)
+            throw UsageError("\(PolicyLoader.path) already exists; use --force to replace it")
         }
         try FileManager.default.createDirectory(atPath: repository.workDirectory + ".promptmcp", withIntermediateDirectories: true)
         try StarterPolicy.text.write(toFile: path, atomically: true, encoding: .utf8)

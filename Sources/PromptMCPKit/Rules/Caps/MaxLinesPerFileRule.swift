@@ -3,10 +3,14 @@ public struct MaxLinesPerFileRule: FileRule {
     public static let description = RuleDescription(
         id: "caps/max-lines-per-file",
         summary: "A file changes more lines than caps.max_lines_per_file allows (0 means no limit).",
+        defaultSeverity: .warning,
         policyKey: "caps.max_lines_per_file"
     )
 
-    public func check(_ file: FileChange, _ settings: PathSettings, _ policy: Policy) -> [Finding] {
+    public init(_ configuration: RuleConfiguration) {}
+
+    public func check(_ file: FileChange, _ context: FileContext) -> [Finding] {
+        let settings = context.settings
         let limit = settings.maxLinesPerFile.value
         let counted = settings.count.value.of(added: file.addedLineCount, deleted: file.deletedLineCount)
         guard limit > 0, counted > limit, settings.capsSeverity.value != .off else { return [] }

@@ -3,10 +3,14 @@ public struct MaxTotalLinesRule: ChangeRule {
     public static let description = RuleDescription(
         id: "caps/max-total-lines",
         summary: "The change's lines, all files together, exceed caps.max_total_lines (counted as caps.count says; 0 means no limit).",
+        defaultSeverity: .warning,
         policyKey: "caps.max_total_lines"
     )
 
-    public func check(_ change: ChangeSummary, _ policy: Policy) -> [Finding] {
+    public init(_ configuration: RuleConfiguration) {}
+
+    public func check(_ change: ChangeSummary, _ context: ChangeContext) -> [Finding] {
+        let policy = context.policy
         let limit = policy.caps.maxTotalLines.value
         let files = change.cappedFiles
         let count = policy.caps.count.value

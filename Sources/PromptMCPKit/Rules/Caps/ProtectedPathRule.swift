@@ -3,10 +3,15 @@ public struct ProtectedPathRule: FileRule {
     public static let description = RuleDescription(
         id: "caps/protected-path",
         summary: "Any change to a path listed under protected: is refused, unless a paths: entry sets protected: false.",
+        defaultSeverity: .error,
         policyKey: "protected"
     )
 
-    public func check(_ file: FileChange, _ settings: PathSettings, _ policy: Policy) -> [Finding] {
+    public init(_ configuration: RuleConfiguration) {}
+
+    public func check(_ file: FileChange, _ context: FileContext) -> [Finding] {
+        let settings = context.settings
+        let policy = context.policy
         let severity = policy.protected.severity.value
         // Moving a file out of a protected path changes the protected path too.
         let protection = [settings.protected, file.oldPath.map { policy.settings(for: $0).protected }]

@@ -1,0 +1,86 @@
+/// What a rule is: its id, what it looks for, its options and its examples. `promptmcp rules`,
+/// docs/rules.md, the policy schema and the example tests are all built from this.
+public struct RuleDescription: Sendable {
+    /// `area/name`, as written in findings, suppressions and `quality.<name>` policy keys.
+    public var id: String
+    public var summary: String
+    public var defaultSeverity: Severity
+    public var options: [RuleOption]
+    public var examples: [RuleExample]
+    /// The policy key that configures it, for "set ... to change this" hints.
+    public var policyKey: String
+
+    public init(id: String, summary: String, defaultSeverity: Severity, policyKey: String,
+                options: [RuleOption] = [], examples: [RuleExample] = []) {
+        self.id = id
+        self.summary = summary
+        self.defaultSeverity = defaultSeverity
+        self.policyKey = policyKey
+        self.options = options
+        self.examples = examples
+    }
+
+    public var area: String { String(id.prefix { $0 != "/" }) }
+    public var name: String { String(id.drop { $0 != "/" }.dropFirst()) }
+}
+
+/// One setting of a rule, with the value it has when the policy says nothing.
+public struct RuleOption: Sendable {
+    public var name: String
+    /// As it would be written in YAML, for documentation.
+    public var defaultValue: String
+    public var summary: String
+    let shape: Shape
+
+    init(_ name: String, _ shape: Shape, default defaultValue: String, _ summary: String) {
+        self.name = name
+        self.shape = shape
+        self.defaultValue = defaultValue
+        self.summary = summary
+    }
+}
+
+/// A file a rule is tried on. In `text`, each `↓` marks where a finding is expected (the line
+/// and column of the character after it); the markers are removed before the rule sees the text.
+public struct RuleExample: Sendable {
+    public var path: String
+    public var text: String
+    /// Policy YAML laid over the defaults for this example (e.g. a rule's options).
+    public var policy: String?
+    public var triggers: Bool
+
+    public static let marker: Character = "↓"
+
+    /// An example that must produce a finding at each marker (or, with no marker, a finding
+    /// about the whole file).
+    public static func triggering(_ text: String, path: String = "example.swift", policy: String? = nil) -> RuleExample {
+        RuleExample(path: path, text: text, policy: policy, triggers: true)
+    }
+
+    /// An example that must produce no finding.
+    public static func passing(_ text: String, path: String = "example.swift", policy: String? = nil) -> RuleExample {
+        RuleExample(path: path, text: text, policy: policy, triggers: false)
+    }
+
+    /// The text without markers, and the (line, column) of each marker.
+    public var cleaned: (text: String, markers: [(line: Int, column: Int)]) {
+        var text = ""
+        var markers: [(Int, Int)] = []
+        var line = 1
+        var column = 1
+        for character in self.text {
+            if character == Self.marker {
+                markers.append((line, column))
+                continue
+            }
+            text.append(character)
+            if character == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += character.utf8.count
+            }
+        }
+        return (text, markers)
+    }
+}
