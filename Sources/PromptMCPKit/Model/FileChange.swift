@@ -47,6 +47,17 @@ public struct FileChange: Sendable, Equatable {
     public var newKind: Kind { Kind(mode: newMode) }
     public var changedLineCount: Int { addedLineCount + deletedLineCount }
 
+    /// A new file with every line added: for proposed edits and whole-tree scans, judged like a staged addition.
+    public static func added(path: String, content: [UInt8], mode: UInt32 = 0o100644) -> FileChange {
+        // git's own test: a NUL byte in the first 8000 bytes makes a file binary.
+        let isBinary = content.prefix(8000).contains(0)
+        let lines = isBinary ? 0 : FileLoader.lineCount(content)
+        return FileChange(
+            status: .added, path: path, oldPath: nil, oldID: .zero, newID: .zero, oldMode: 0, newMode: mode,
+            isBinary: isBinary, size: content.count, addedLineCount: lines, deletedLineCount: 0,
+            addedRanges: lines > 0 ? [1...lines] : [], content: isBinary ? [] : content)
+    }
+
     /// Calls `body` with each added line's number and bytes (without the line terminator "\n").
     public func forEachAddedLine(_ body: (Int, ArraySlice<UInt8>) throws -> Void) rethrows {
         guard !addedRanges.isEmpty else { return }

@@ -2,7 +2,7 @@
 /// when the policy says nothing, from the default in the rule's description (one source of truth).
 public struct RuleConfiguration: Sendable {
     public let description: RuleDescription
-    public let severity: Severity
+    public private(set) var severity: Severity
     public let policy: Policy
     let options: [String: Located<OptionValue>]
 
@@ -12,6 +12,13 @@ public struct RuleConfiguration: Sendable {
         let setting = policy.rules[description.id]
         severity = setting?.severity?.value ?? policy.areaSeverity[description.area]?.value ?? description.defaultSeverity
         options = setting?.options ?? [:]
+    }
+
+    /// The same configuration at another severity (to try a rule that is off by default).
+    func forcing(_ severity: Severity) -> RuleConfiguration {
+        var copy = self
+        copy.severity = severity
+        return copy
     }
 
     public func int(_ name: String) -> Int { Int(scalar(name)) ?? 0 }

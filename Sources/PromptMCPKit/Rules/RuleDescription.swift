@@ -48,6 +48,8 @@ public struct RuleExample: Sendable {
     /// Policy YAML laid over the defaults for this example (e.g. a rule's options).
     public var policy: String?
     public var triggers: Bool
+    /// Raw content, for examples a Swift string cannot hold (invalid UTF-8); replaces `text`.
+    public var bytes: [UInt8]?
 
     public static let marker: Character = "↓"
 
@@ -55,6 +57,11 @@ public struct RuleExample: Sendable {
     /// about the whole file).
     public static func triggering(_ text: String, path: String = "example.swift", policy: String? = nil) -> RuleExample {
         RuleExample(path: path, text: text, policy: policy, triggers: true)
+    }
+
+    /// An example given as raw bytes (no markers) that must produce a finding.
+    public static func triggering(bytes: [UInt8], path: String, policy: String? = nil) -> RuleExample {
+        RuleExample(path: path, text: "", policy: policy, triggers: true, bytes: bytes)
     }
 
     /// An example that must produce no finding.

@@ -4,7 +4,7 @@ public enum RuleRegistry {
     public static let fileRules: [any FileRule.Type] = [
         ProtectedPathRule.self,
         MaxLinesPerFileRule.self,
-    ]
+    ] + QualityRules.all + SecretRules.all
 
     public static let changeRules: [any ChangeRule.Type] = [
         MaxFilesRule.self,

@@ -1,0 +1,4 @@
+/// The quality gates, in the order they run and are documented.
+enum QualityRules {
+    static let all: [any FileRule.Type] = []
+}
