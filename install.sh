@@ -22,10 +22,13 @@ if ! command -v swift >/dev/null; then
     exit 1
 fi
 
-echo "install.sh: building promptmcp (release)"
-swift build -c release --product promptmcp
+# A static Swift runtime starts about 3 ms faster than the shared one, which a hook pays on every
+# commit; stripping keeps the binary small.
+BUILD=(swift build -c release --static-swift-stdlib --product promptmcp)
+echo "install.sh: building promptmcp (${BUILD[*]})"
+"${BUILD[@]}"
 install -d "$PREFIX/bin"
-install -m 755 "$(swift build -c release --show-bin-path)/promptmcp" "$PREFIX/bin/promptmcp"
+install -m 755 -s "$("${BUILD[@]}" --show-bin-path)/promptmcp" "$PREFIX/bin/promptmcp"
 echo "install.sh: installed $PREFIX/bin/promptmcp ($("$PREFIX/bin/promptmcp" --version))"
 
 case ":$PATH:" in

@@ -579,8 +579,8 @@ def main():
                         help="scenario to run (repeatable; default: all)")
     parser.add_argument("--runs", type=int, help="measured runs per command (default: 15 small/medium/startup, 5 large)")
     parser.add_argument("--warmup", type=int, default=WARMUP, help=f"warm-up runs per command (default: {WARMUP})")
-    parser.add_argument("--static-stdlib", action="store_true",
-                        help="build with --static-swift-stdlib (in .build-bench-static) to compare start-up")
+    parser.add_argument("--dynamic-stdlib", action="store_true",
+                        help="build without --static-swift-stdlib (install.sh builds with it) to compare start-up")
     parser.add_argument("--rebuild", action="store_true", help="regenerate the scenario repositories")
     parser.add_argument("--generate-only", action="store_true", help="only make sure the repositories exist")
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
@@ -599,7 +599,7 @@ def main():
         return 0
 
     try:
-        binary = os.path.abspath(args.binary) if args.binary else build_binary(args.static_stdlib)
+        binary = os.path.abspath(args.binary) if args.binary else build_binary(not args.dynamic_stdlib)
     except subprocess.CalledProcessError:
         log("the release build failed (are the sources mid-edit?); fix it, or pass --binary PATH")
         return 2

@@ -19,6 +19,7 @@ struct PromptMCP: ParsableCommand {
 
     /// ArgumentParser's own exit statuses are mapped onto ours: usage errors are 2, not 64.
     static func main() {
+        Repository.prepareLibraryInBackground()
         do {
             var command = try parseAsRoot()
             try command.run()

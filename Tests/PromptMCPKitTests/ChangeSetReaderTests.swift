@@ -93,9 +93,8 @@ final class ChangeSetReaderTests: XCTestCase {
         XCTAssertEqual(file.size, numbered(1...5).utf8.count, "the content is still there for content rules")
     }
 
-    /// libgit2 only looks for copy sources among files modified in the same change (as
-    /// `git diff -C` does), so the source must change too for the copy to be seen.
-    func testCopyOfAModifiedFileIsDetectedAsCopied() throws {
+    /// Copies are detected only when exact (see `Delta.all`): an edited copy is judged as a new file.
+    func testAnEditedCopyIsJudgedAsAnAddition() throws {
         let repo = try GitRepo()
         try repo.stage("a.txt", numbered(1...12))
         try repo.commit()
@@ -107,15 +106,15 @@ final class ChangeSetReaderTests: XCTestCase {
         XCTAssertEqual(change.files.map(\.path), ["a.txt", "b.txt"])
         XCTAssertEqual(try changed("a.txt", in: change).status, .modified)
         let copy = try changed("b.txt", in: change)
-        XCTAssertEqual(copy.status, .copied)
-        XCTAssertEqual(copy.oldPath, "a.txt")
-        XCTAssertEqual([copy.addedLineCount, copy.deletedLineCount], [1, 0], "counted against its source's old blob")
-        XCTAssertEqual(copy.addedLines, [line(13, "line 13")])
+        XCTAssertEqual(copy.status, .added)
+        XCTAssertNil(copy.oldPath)
+        XCTAssertEqual([copy.addedLineCount, copy.deletedLineCount], [13, 0], "every line of an edited copy is new")
     }
 
-    /// A consequence worth knowing: an exact copy of a file the change also edits adds no lines,
-    /// while the same copy of an untouched file adds all of them (see the next test).
-    func testExactCopyOfAModifiedFileCountsNoLines() throws {
+    /// libgit2 only looks for copy sources among files modified in the same change (as
+    /// `git diff -C` does). A copy is still new content at a new path: every line is judged,
+    /// so copying cannot slip lines past the caps or the content rules.
+    func testExactCopyOfAModifiedFileIsDetectedAndAllItsLinesJudged() throws {
         let repo = try GitRepo()
         try repo.stage("a.txt", numbered(1...20))
         try repo.commit()
@@ -125,8 +124,8 @@ final class ChangeSetReaderTests: XCTestCase {
         let copy = try changed("b.txt", in: repo.staged())
         XCTAssertEqual(copy.status, .copied)
         XCTAssertEqual(copy.oldPath, "a.txt")
-        XCTAssertEqual([copy.addedLineCount, copy.deletedLineCount], [0, 0])
-        XCTAssertEqual(copy.content, Array(numbered(1...20).utf8), "the content is there for content rules")
+        XCTAssertEqual([copy.addedLineCount, copy.deletedLineCount], [20, 0])
+        XCTAssertEqual(copy.addedRanges, [1...20])
     }
 
     func testCopyOfAnUnmodifiedFileIsAnAddition() throws {

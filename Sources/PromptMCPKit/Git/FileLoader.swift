@@ -25,7 +25,10 @@ struct FileLoader {
     }
 
     static func load(_ delta: Delta, from repository: Repository) throws -> FileChange {
-        let old = readable(delta.oldMode, delta.status != .added) ? try lookup(delta.oldID, in: repository) : nil
+        // A copy is new content at a new path: all of it is judged, as for an addition, so that
+        // copying a file (from an excluded path, say) cannot slip lines past the rules.
+        let hasOldSide = delta.status != .added && delta.status != .copied
+        let old = readable(delta.oldMode, hasOldSide) ? try lookup(delta.oldID, in: repository) : nil
         let new = readable(delta.newMode, delta.status != .deleted) ? try lookup(delta.newID, in: repository) : nil
         var change = FileChange(
             status: delta.status, path: delta.path, oldPath: delta.oldPath,

@@ -17,7 +17,15 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
 
     private enum Segment: Sendable, Equatable {
         case anyDepth
-        case name(String)
+        /// A name with no wildcard: compared directly, which is most patterns and much cheaper.
+        case literal(Substring)
+        case wildcard(String)
+
+        init(_ text: Substring) {
+            if text == "**" { self = .anyDepth }
+            else if text.contains(where: { "*?[\\".contains($0) }) { self = .wildcard(String(text)) }
+            else { self = .literal(text) }
+        }
     }
 
     public enum Problem: Error, Equatable, CustomStringConvertible {
@@ -41,17 +49,19 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
         try Self.checkBrackets(body)
         anchored = pattern.hasPrefix("/") || body.contains("/")
         alternatives = Self.expandBraces(body).map { alternative in
-            alternative.split(separator: "/", omittingEmptySubsequences: true).map {
-                $0 == "**" ? .anyDepth : .name(String($0))
-            }
+            alternative.split(separator: "/", omittingEmptySubsequences: true).map(Segment.init)
         }
     }
 
     public var description: String { pattern }
 
     /// True when `path` (relative to the repository root, `/`-separated) or one of its folders matches.
-    public func matches(_ path: String) -> Bool {
-        let parts = path.split(separator: "/").map(String.init)
+    public func matches(_ path: String) -> Bool { matches(components: Self.components(path)) }
+
+    /// A path split once, for testing it against many globs.
+    public static func components(_ path: String) -> [Substring] { path.split(separator: "/") }
+
+    public func matches(components parts: [Substring]) -> Bool {
         if anchored {
             return alternatives.contains { Self.match($0[...], parts[...], prefixAllowed: true) }
         }
@@ -62,7 +72,7 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Matches segments against path parts; with `prefixAllowed`, matching a leading folder is enough.
-    private static func match(_ segments: ArraySlice<Segment>, _ parts: ArraySlice<String>, prefixAllowed: Bool) -> Bool {
+    private static func match(_ segments: ArraySlice<Segment>, _ parts: ArraySlice<Substring>, prefixAllowed: Bool) -> Bool {
         guard let first = segments.first else { return parts.isEmpty || prefixAllowed }
         switch first {
         case .anyDepth:
@@ -74,8 +84,11 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
                 guard !tail.isEmpty else { return false }
                 tail = tail.dropFirst()
             }
-        case .name(let name):
-            guard let part = parts.first, fnmatch(name, part, 0) == 0 else { return false }
+        case .literal(let name):
+            guard let part = parts.first, part == name else { return false }
+            return match(segments.dropFirst(), parts.dropFirst(), prefixAllowed: prefixAllowed)
+        case .wildcard(let pattern):
+            guard let part = parts.first, fnmatch(pattern, String(part), 0) == 0 else { return false }
             return match(segments.dropFirst(), parts.dropFirst(), prefixAllowed: prefixAllowed)
         }
     }

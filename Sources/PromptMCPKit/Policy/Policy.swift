@@ -41,7 +41,8 @@ public struct Policy: Sendable {
         public var count: Located<LineCount>?
         public var capsSeverity: Located<Severity>?
 
-        public func matches(_ path: String) -> Bool { globs.contains { $0.matches(path) } }
+        public func matches(_ path: String) -> Bool { matches(components: Glob.components(path)) }
+        func matches(components: [Substring]) -> Bool { globs.contains { $0.matches(components: components) } }
     }
 
     /// The built-in policy: gentle caps (warnings) and lock files left out of them, so that
@@ -77,10 +78,11 @@ public struct PathSettings: Sendable {
 extension Policy {
     public func settings(for path: String) -> PathSettings {
         var settings = PathSettings(maxLinesPerFile: caps.maxLinesPerFile, count: caps.count, capsSeverity: caps.severity)
-        if let glob = protected.globs.first(where: { $0.value.matches(path) }) {
+        let components = Glob.components(path)
+        if let glob = protected.globs.first(where: { $0.value.matches(components: components) }) {
             settings.protected = Located(true, at: glob.location)
         }
-        for override in paths where override.matches(path) {
+        for override in paths where override.matches(components: components) {
             settings.matchedOverrides.append(override)
             if let value = override.exclude { settings.excluded = value }
             if let value = override.protected { settings.protected = value }

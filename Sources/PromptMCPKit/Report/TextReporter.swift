@@ -28,7 +28,8 @@ public struct TextReporter: Reporter {
         return text
     }
 
-    private func verdict(_ report: Report) -> String {
+    /// The last line of the text report, alone: for a run whose report went to a file.
+    public func verdict(_ report: Report) -> String {
         let counts = "\(plural(report.errorCount, "error")), \(plural(report.warningCount, "warning"))"
         let size = "\(plural(report.fileCount, "file")), +\(report.addedLineCount) -\(report.deletedLineCount) lines"
         let time = String(format: "%.1f ms", report.durationMilliseconds)

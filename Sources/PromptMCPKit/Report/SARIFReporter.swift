@@ -1,0 +1,147 @@
+import Foundation
+
+/// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers (docs/report-formats.md).
+///
+/// Every known rule is described in `tool.driver.rules`, whether or not it found anything, so a
+/// viewer can explain a rule from the log alone. Paths are relative to `%SRCROOT%`, the work tree.
+/// GitHub code scanning rejects a result without a location ("expected at least one location"),
+/// so a finding about the whole change (no file) is located on the policy file, where the limit
+/// it broke is set, as a whole-file location; the file need not exist for the upload to succeed.
+public struct SARIFReporter: Reporter {
+    public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
+    /// The `partialFingerprints` key: bump its version if `Finding.fingerprint` ever changes.
+    public static let fingerprintKey = "promptmcpFingerprint/v1"
+    public static let sourceRootID = "%SRCROOT%"
+    /// Where findings about the whole change are located.
+    public static let changeLocation = PolicyLoader.path
+
+    public var toolVersion: String
+    public var informationURI: String?
+    public var sourceRoot: String?
+    public var rules: [RuleDescription]
+
+    public init(toolVersion: String, informationURI: String? = nil, sourceRoot: String? = nil,
+                rules: [RuleDescription] = RuleRegistry.descriptions) {
+        self.toolVersion = toolVersion
+        self.informationURI = informationURI
+        self.sourceRoot = sourceRoot
+        self.rules = rules
+    }
+
+    public func render(_ report: Report) -> String {
+        var rules = self.rules
+        var ruleIndex: [String: Int] = [:]
+        for (index, rule) in rules.enumerated() where ruleIndex[rule.id] == nil { ruleIndex[rule.id] = index }
+        // A finding from a rule outside the list still gets a descriptor, so every ruleIndex resolves.
+        for finding in report.findings where ruleIndex[finding.rule] == nil {
+            ruleIndex[finding.rule] = rules.count
+            rules.append(RuleDescription(id: finding.rule, summary: "Reported by promptmcp as \(finding.rule).",
+                                         defaultSeverity: finding.severity, policyKey: ""))
+        }
+        var driver: [String: Any] = ["name": "promptmcp", "rules": rules.map(descriptor)]
+        if !toolVersion.isEmpty { driver["version"] = toolVersion }
+        if let informationURI { driver["informationUri"] = informationURI }
+
+        var invocation: [String: Any] = ["executionSuccessful": true]
+        if !report.notes.isEmpty {
+            invocation["toolExecutionNotifications"] = report.notes.map { ["level": "note", "message": ["text": $0]] }
+        }
+        var root: [String: Any] = ["description": ["text": "The root of the git work tree."]]
+        if let sourceRoot { root["uri"] = Self.fileURI(sourceRoot) }
+
+        let run: [String: Any] = [
+            "tool": ["driver": driver],
+            "invocations": [invocation],
+            "originalUriBaseIds": [Self.sourceRootID: root],
+            "results": report.findings.map { result($0, ruleIndex: ruleIndex[$0.rule]!) },
+            "properties": ["target": report.target, "policy": report.policySource],
+        ]
+        let log: [String: Any] = ["$schema": Self.schema, "version": "2.1.0", "runs": [run]]
+        let data = try! JSONSerialization.data(withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    private func descriptor(_ rule: RuleDescription) -> [String: Any] {
+        var configuration: [String: Any] = ["level": Self.level(rule.defaultSeverity)]
+        if rule.defaultSeverity == .off { configuration["enabled"] = false }
+        var full = rule.summary
+        if !rule.policyKey.isEmpty { full += " Configured by `\(rule.policyKey)` in \(PolicyLoader.path)." }
+        var markdown = full
+        if !rule.options.isEmpty {
+            markdown += "\n\nOptions:\n" + rule.options.map { "- `\($0.name)` (default `\($0.defaultValue)`): \($0.summary)" }.joined(separator: "\n")
+        }
+        var object: [String: Any] = [
+            "id": rule.id,
+            "name": Self.pascalCase(rule.name.isEmpty ? rule.id : rule.name),
+            "shortDescription": ["text": Self.firstSentence(rule.summary)],
+            "fullDescription": ["text": full],
+            "help": ["text": markdown, "markdown": markdown],
+            "defaultConfiguration": configuration,
+            "properties": ["tags": ["promptmcp", rule.area]],
+        ]
+        if let informationURI { object["helpUri"] = "\(informationURI)/blob/main/docs/rules.md#\(Self.anchor(rule.id))" }
+        return object
+    }
+
+    private func result(_ finding: Finding, ruleIndex: Int) -> [String: Any] {
+        var text = finding.message
+        if let hint = finding.hint { text += "\nhint: \(hint)" }
+        var physical: [String: Any] = [
+            "artifactLocation": ["uri": Self.relativeURI(finding.file ?? Self.changeLocation), "uriBaseId": Self.sourceRootID],
+        ]
+        if let line = finding.line {
+            var region: [String: Any] = ["startLine": line]
+            if let column = finding.column { region["startColumn"] = column }
+            physical["region"] = region
+        }
+        var location: [String: Any] = ["physicalLocation": physical]
+        if finding.file == nil { location["message"] = ["text": "the change as a whole; the limit is set in the policy"] }
+        return [
+            "ruleId": finding.rule,
+            "ruleIndex": ruleIndex,
+            "level": Self.level(finding.severity),
+            "message": ["text": text],
+            "locations": [location],
+            "partialFingerprints": [Self.fingerprintKey: finding.fingerprint],
+        ]
+    }
+
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .off: return "none"
+        }
+    }
+
+    /// A repository path as a relative URI reference: everything but unreserved characters, `/`
+    /// and a few harmless delimiters is percent-encoded as UTF-8, `:` included (in a first
+    /// segment it would read as a scheme) and `%`, `#`, `?` and spaces.
+    static func relativeURI(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: uriPathCharacters) ?? path
+    }
+
+    static func fileURI(_ absolutePath: String) -> String {
+        let folder = absolutePath.hasSuffix("/") ? absolutePath : absolutePath + "/"
+        return "file://" + relativeURI(folder)
+    }
+
+    private static let uriPathCharacters = CharacterSet(charactersIn:
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/!$&'()*+,;=@")
+
+    /// `max-lines-per-file` -> `MaxLinesPerFile`: SARIF's `name` is meant to read as an identifier.
+    static func pascalCase(_ name: String) -> String {
+        name.split { !$0.isLetter && !$0.isNumber }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// GitHub's anchor for a heading that reads as the rule id: `caps/max-files` -> `capsmax-files`.
+    static func anchor(_ id: String) -> String {
+        String(id.lowercased().compactMap { $0 == " " ? "-" : ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : nil })
+    }
+
+    /// The summary up to its first full stop, which code scanning shows as the alert's title.
+    static func firstSentence(_ summary: String) -> String {
+        guard let stop = summary.range(of: ". ") else { return summary }
+        return String(summary[..<stop.lowerBound]) + "."
+    }
+}
