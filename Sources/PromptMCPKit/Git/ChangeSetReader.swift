@@ -55,6 +55,27 @@ public struct ChangeSetReader {
         }
     }
 
+    /// Every file of a tree as an addition, for a whole-repository scan: HEAD's files, or the
+    /// work tree's (tracked and untracked, ignored ones left out).
+    func treeDeltas(workTree: Bool) throws -> [Delta] {
+        var options = Delta.treeDiffOptions()
+        var diff: OpaquePointer?
+        if workTree {
+            options.flags |= GIT_DIFF_INCLUDE_UNTRACKED.rawValue | GIT_DIFF_RECURSE_UNTRACKED_DIRS.rawValue
+            try check("listing the work tree", git_diff_tree_to_workdir(&diff, repository.pointer, nil, &options))
+        } else {
+            guard let head = try repository.headTree() else { return [] }
+            defer { git_tree_free(head) }
+            try check("listing HEAD", git_diff_tree_to_tree(&diff, repository.pointer, nil, head, &options))
+        }
+        defer { git_diff_free(diff) }
+        return try Delta.all(in: diff!, untrackedAsAdded: true).map { delta in
+            var delta = delta
+            delta.newInWorkTree = workTree
+            return delta
+        }
+    }
+
     func commitDeltas(_ info: CommitInfo) throws -> [Delta] {
         let newTree = try repository.tree(of: info.id)
         defer { git_tree_free(newTree) }

@@ -9,6 +9,8 @@ struct Delta: Sendable {
     var newID: ObjectID
     var oldMode: UInt32
     var newMode: UInt32
+    /// The new side is a file in the work tree (a work tree scan), not a blob.
+    var newInWorkTree = false
 
     /// Reads the deltas of a diff after rename and copy detection.
     ///
@@ -17,13 +19,13 @@ struct Delta: Sendable {
     /// file's old side): similarity-based copy detection reads every modified file's old blob
     /// on one thread, which doubled the collect time of a 500-file change. A copy's lines are
     /// all judged as added either way (see `FileLoader.load`).
-    static func all(in diff: OpaquePointer) throws -> [Delta] {
+    static func all(in diff: OpaquePointer, untrackedAsAdded: Bool = false) throws -> [Delta] {
         // Flags set explicitly: libgit2's default follows diff.renames, which users may turn off.
         try findSimilar(in: diff, GIT_DIFF_FIND_RENAMES.rawValue)
         try findSimilar(in: diff, GIT_DIFF_FIND_COPIES.rawValue | GIT_DIFF_FIND_EXACT_MATCH_ONLY.rawValue)
 
         return (0..<git_diff_num_deltas(diff)).compactMap { index in
-            git_diff_get_delta(diff, index).flatMap { Delta($0.pointee) }
+            git_diff_get_delta(diff, index).flatMap { Delta($0.pointee, untrackedAsAdded: untrackedAsAdded) }
         }
     }
 
@@ -34,11 +36,12 @@ struct Delta: Sendable {
         try check("detecting renames and copies", git_diff_find_similar(diff, &find))
     }
 
-    private init?(_ delta: git_diff_delta) {
+    private init?(_ delta: git_diff_delta, untrackedAsAdded: Bool) {
         let oldPath = String(cString: delta.old_file.path)
         let newPath = String(cString: delta.new_file.path)
         switch delta.status {
         case GIT_DELTA_ADDED: status = .added
+        case GIT_DELTA_UNTRACKED where untrackedAsAdded: status = .added
         case GIT_DELTA_DELETED: status = .deleted
         case GIT_DELTA_MODIFIED: status = .modified
         case GIT_DELTA_RENAMED: status = .renamed

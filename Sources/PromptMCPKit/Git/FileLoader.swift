@@ -9,11 +9,14 @@ struct FileLoader {
     /// Loads every delta and maps it through `transform` on a worker thread, keeping the order.
     /// `transform` lets a caller judge a file and drop its content before the next one is read.
     func load<T: Sendable>(_ deltas: [Delta], _ transform: @escaping @Sendable (FileChange) throws -> T) throws -> [T] {
-        let workers = deltas.count < 64 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        // Even a handful of files is worth a second thread: reading old blobs through long delta
+        // chains costs about 1 ms a file, more than opening another repository handle.
+        let workers = deltas.count < 4 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8, deltas.count)
         if workers == 1 {
             return try deltas.map { try transform(try Self.load($0, from: repository)) }
         }
-        let readers = try (0..<workers).map { _ in UncheckedBox(try repository.objectReader()) }
+        // The caller's handle serves one worker: the caller waits meanwhile, so it has one owner.
+        let readers = [UncheckedBox(repository)] + (try (1..<workers).map { _ in UncheckedBox(try repository.objectReader()) })
         let results = ResultSlots<T>(count: deltas.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let reader = readers[worker].value
@@ -29,7 +32,8 @@ struct FileLoader {
         // copying a file (from an excluded path, say) cannot slip lines past the rules.
         let hasOldSide = delta.status != .added && delta.status != .copied
         let old = readable(delta.oldMode, hasOldSide) ? try lookup(delta.oldID, in: repository) : nil
-        let new = readable(delta.newMode, delta.status != .deleted) ? try lookup(delta.newID, in: repository) : nil
+        let new = !readable(delta.newMode, delta.status != .deleted) ? nil
+            : delta.newInWorkTree ? try readWorkTree(delta, in: repository) : try lookup(delta.newID, in: repository)
         var change = FileChange(
             status: delta.status, path: delta.path, oldPath: delta.oldPath,
             oldID: delta.oldID, newID: delta.newID, oldMode: delta.oldMode, newMode: delta.newMode,
@@ -72,6 +76,19 @@ struct FileLoader {
         try check("reading blob \(id.short)", git_blob_lookup(&blob, repository.pointer, &oid))
         defer { git_blob_free(blob) }
         return Blob(blob!)
+    }
+
+    /// A work tree file's bytes; a symbolic link's are its target, as git stores them.
+    private static func readWorkTree(_ delta: Delta, in repository: Repository) throws -> Blob {
+        let path = repository.workDirectory + delta.path
+        if FileChange.Kind(mode: delta.newMode) == .symlink {
+            let target = try FileManager.default.destinationOfSymbolicLink(atPath: path)
+            return Blob(workTreeBytes: Array(target.utf8))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw GitError.libgit2(operation: "reading \(delta.path) from the work tree", message: "the file cannot be read")
+        }
+        return Blob(workTreeBytes: Array(data))
     }
 
     /// Diffs two texts with no context lines, so that every line inside a hunk's new range is

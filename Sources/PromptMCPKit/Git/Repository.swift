@@ -173,4 +173,10 @@ struct Blob {
         }
         isBinary = git_blob_is_binary(blob) != 0
     }
+
+    /// A file read from the work tree, judged binary by git's own test (a NUL in the first 8000 bytes).
+    init(workTreeBytes: [UInt8]) {
+        bytes = workTreeBytes
+        isBinary = workTreeBytes.prefix(8000).contains(0)
+    }
 }

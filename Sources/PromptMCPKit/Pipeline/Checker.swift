@@ -7,10 +7,12 @@ public struct Checker {
     public let policy: Policy
     public let policySource: String
     public let rules: RuleSet
+    public var baseline: Baseline
 
-    public init(policy: Policy, policySource: String) throws {
+    public init(policy: Policy, policySource: String, baseline: Baseline = .empty) throws {
         self.policy = policy
         self.policySource = policySource
+        self.baseline = baseline
         rules = try RuleSet(policy: policy)
     }
 
@@ -32,6 +34,14 @@ public struct Checker {
         return try judge(deltas, in: repository, target: "commit \(info.id.short)", clock: &clock)
     }
 
+    /// Judges every file of HEAD (or of the work tree) as if it were being added: a whole
+    /// repository audit, and the starting point of a baseline.
+    public func checkTree(_ repository: Repository, workTree: Bool) throws -> Report {
+        var clock = StageClock()
+        let deltas = try clock.measure("collect") { try ChangeSetReader(repository: repository).treeDeltas(workTree: workTree) }
+        return try judge(deltas, in: repository, target: workTree ? "work tree" : "tree at HEAD", clock: &clock)
+    }
+
     private func judge(_ deltas: [Delta], in repository: Repository, target: String, clock: inout StageClock) throws -> Report {
         let policy = self.policy
         let rules = self.rules
@@ -44,24 +54,28 @@ public struct Checker {
         let changeFindings = clock.measure("judge change") {
             rules.check(summary, policy: policy)
         }
+        let (findings, baselined) = baseline.filter(judged.flatMap(\.findings) + changeFindings)
         return Report(
             target: target, policySource: policySource,
-            findings: judged.flatMap(\.findings) + changeFindings,
+            findings: findings,
             fileCount: summary.files.count,
             addedLineCount: summary.addedLineCount, deletedLineCount: summary.deletedLineCount,
-            stages: clock.stages, notes: []
+            stages: clock.stages,
+            suppressedCount: judged.reduce(0) { $0 + $1.suppressed }, baselinedCount: baselined,
+            notes: []
         )
     }
 
     /// Judges one file on a worker thread and keeps only what outlives its content.
-    private static func judge(_ file: FileChange, policy: Policy, rules: RuleSet) -> (summary: ChangeSummary.File, findings: [Finding]) {
+    private static func judge(_ file: FileChange, policy: Policy, rules: RuleSet) -> (summary: ChangeSummary.File, findings: [Finding], suppressed: Int) {
         let settings = policy.settings(for: file.path)
         let summary = ChangeSummary.File(
             path: file.path, status: file.status,
             addedLineCount: file.addedLineCount, deletedLineCount: file.deletedLineCount, settings: settings
         )
-        guard !settings.excluded.value else { return (summary, []) }
-        return (summary, rules.check(file, settings: settings, policy: policy))
+        guard !settings.excluded.value else { return (summary, [], 0) }
+        let (kept, suppressed) = InlineSuppression.apply(rules.check(file, settings: settings, policy: policy), in: file)
+        return (summary, kept, suppressed)
     }
 }
 

@@ -10,6 +10,9 @@ public struct Report: Sendable {
     public var deletedLineCount: Int
     /// Wall time of each stage, in milliseconds, in the order they ran.
     public var stages: [(name: String, milliseconds: Double)]
+    /// Findings dropped by `promptmcp:allow` comments, and by the baseline.
+    public var suppressedCount = 0
+    public var baselinedCount = 0
     /// Things the user should know that are not findings (an unstaged policy edit, say).
     public var notes: [String]
 
