@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -18,20 +19,32 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // fork + set-up + execve for test gates: the child's side must not run Swift code.
+        .target(name: "CSandbox"),
         .target(
             name: "PromptMCPKit",
-            dependencies: ["CGit2", "Yams"]
+            dependencies: ["CGit2", "CSandbox", "Yams"]
+        ),
+        // HTTP through libcurl loaded with dlopen on first use: linking it (or FoundationNetworking)
+        // would cost every `promptmcp check` ~9 ms of start-up.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        // Offline knowledge (docs cache, search, lessons): a module of its own so that the
+        // check hot path neither links its code paths nor opens SQLite.
+        .target(
+            name: "PromptMCPKnowledge",
+            dependencies: ["PromptMCPKit", "CGit2", "CCurl", "Yams", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "promptmcp",
             dependencies: [
                 "PromptMCPKit",
+                "PromptMCPKnowledge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "PromptMCPKitTests",
-            dependencies: ["PromptMCPKit", "promptmcp"]
+            dependencies: ["PromptMCPKit", "PromptMCPKnowledge", "promptmcp"]
         ),
     ],
     swiftLanguageModes: [.v6]

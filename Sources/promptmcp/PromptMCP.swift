@@ -4,6 +4,7 @@ import PromptMCPKit
 @main
 struct PromptMCP: ParsableCommand {
     static let version = "0.1.0"
+    /// The project's home page; SARIF reports link rules to docs/rules.md under it.
 
     static let configuration = CommandConfiguration(
         commandName: "promptmcp",
@@ -13,7 +14,8 @@ struct PromptMCP: ParsableCommand {
         error, 3 internal error or the repository could not be read.
         """,
         version: version,
-        subcommands: [Check.self, Init.self, Config.self, Explain.self, Install.self, Uninstall.self],
+        subcommands: [Check.self, Scan.self, BaselineCommand.self, Test.self, Init.self, Config.self, Explain.self, Rules.self, Install.self, Uninstall.self,
+                      Docs.self, Search.self, Lessons.self, BenchSandbox.self],
         defaultSubcommand: Check.self
     )
 

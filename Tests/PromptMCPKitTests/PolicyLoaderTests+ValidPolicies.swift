@@ -7,7 +7,7 @@ extension PolicyLoaderTests {
     func testTheDocumentedExampleLoadsAndNamesWhatIsNotEnforcedYet() throws {
         let text = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("docs/policy-example.yml"), encoding: .utf8)
         let policy = try load(text)
-        XCTAssertEqual(policy.unenforced.map(\.value), ["quality", "secrets", "citations", "message", "rate_limits", "tests", "mcp"])
+        XCTAssertEqual(policy.unenforced.map(\.value), ["mcp"])
         XCTAssertEqual(policy.caps.maxLinesPerFile, Located(400, at: SourceLocation(file: file, line: 6, column: 23)))
         XCTAssertEqual(policy.caps.severity.value, .error)
         XCTAssertEqual(policy.protected.globs.map(\.value.pattern), ["LICENSE", ".github/workflows/**"])

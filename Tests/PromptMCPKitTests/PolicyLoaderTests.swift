@@ -154,14 +154,25 @@ final class PolicyLoaderTests: XCTestCase {
     }
 
     func testUnenforcedSectionsAreStillChecked() {
-        assertRejects("version: 1\nquality:\n  debug-leftover: { severity: warning, patterns: { swift: ['('] } }\n", [
-            ".promptmcp/policy.yml:3:60: error: 'quality.debug-leftover.patterns.swift[0]': bad regular expression '(': expected ')'",
-        ])
         assertRejects("version: 1\nrate_limits:\n  - paths: [a]\n    window: 3 days\n", [
             ".promptmcp/policy.yml:4:13: error: 'rate_limits[0].window' must be a duration such as 30s, 15m, 24h or 7d, not '3 days'",
         ])
+    }
+
+    func testQualityRuleSettingsAreCheckedAgainstTheRulesOptions() {
+        assertRejects("version: 1\nquality:\n  todo-without-reference: { severity: warning, reference: '(' }\n", [
+            ".promptmcp/policy.yml:3:59: error: 'quality.todo-without-reference.reference': bad regular expression '(': expected ')'",
+        ])
         assertRejects("version: 1\nquality:\n  conflict-marker: [error]\n", [
             ".promptmcp/policy.yml:3:20: error: 'quality.conflict-marker' must be 'error', 'warning' or 'off', or a map with 'severity', not a list",
+        ])
+        assertRejects("version: 1\nquality:\n  debug-leftover: { patterns: { swift: 'print(' } }\n  line-lenght: { max: 0 }\n", [
+            ".promptmcp/policy.yml:3:40: error: 'quality.debug-leftover.patterns.swift' must be a list of strings, not 'print('",
+            ".promptmcp/policy.yml:4:3: error: unknown key 'line-lenght' in 'quality'; did you mean 'line-length'?",
+        ])
+        assertRejects("version: 1\nquality:\n  line-length: { max: 0, ignored: [] }\n", [
+            ".promptmcp/policy.yml:3:23: error: 'quality.line-length.max' must be a whole number (1 or more), not '0'",
+            ".promptmcp/policy.yml:3:26: error: unknown key 'ignored' in 'quality.line-length'; did you mean 'ignore'?",
         ])
     }
 

@@ -31,8 +31,10 @@ public struct ChangeSetReader {
 
     // MARK: - Deltas
 
-    func stagedDeltas() throws -> [Delta] {
-        let tree = try repository.headTree()
+    /// With `amending`, the index is compared with HEAD's parent: `git commit --amend` replaces
+    /// HEAD, so its changes are part of the commit being made.
+    func stagedDeltas(amending: Bool = false) throws -> [Delta] {
+        let tree = try amending ? repository.headParentTree() : repository.headTree()
         defer { git_tree_free(tree) }
         let index = try repository.index()
         defer { git_index_free(index) }
@@ -91,22 +93,49 @@ public struct ChangeSetReader {
 
     // MARK: - Commits
 
-    func commitIDs(from: String, to: String) throws -> [ObjectID] {
-        var base = try repository.resolveCommit(from).raw
-        var tip = try repository.resolveCommit(to).raw
+    /// The commits of `from..to`, oldest first. A base missing from a shallow clone is named as such.
+    public func commitIDs(from: String, to: String) throws -> [ObjectID] {
+        let base: ObjectID
+        do { base = try repository.resolveCommit(from) } catch GitError.unknownRevision(let name) where repository.isShallow {
+            throw GitError.missingFromShallowClone(name)
+        }
+        return try commitIDs(from: try repository.resolveCommit(to), hiding: [base])
+    }
+
+    /// The commits reachable from `tip` and from none of `hidden`, oldest first; with
+    /// `hidingRemotes`, commits already on a remote-tracking branch are left out too (a push).
+    public func commitIDs(from tip: ObjectID, hiding hidden: [ObjectID], hidingRemotes: Bool = false) throws -> [ObjectID] {
         var walk: OpaquePointer?
         try check("starting a revision walk", git_revwalk_new(&walk, repository.pointer))
         defer { git_revwalk_free(walk) }
         git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue)
-        try check("walking from \(to)", git_revwalk_push(walk, &tip))
-        try check("hiding \(from)", git_revwalk_hide(walk, &base))
+        var start = tip.raw
+        try check("walking from \(tip.short)", git_revwalk_push(walk, &start))
+        for id in hidden {
+            var oid = id.raw
+            try check("hiding \(id.short)", git_revwalk_hide(walk, &oid))
+        }
+        if hidingRemotes { try check("hiding remote branches", git_revwalk_hide_glob(walk, "refs/remotes/*")) }
         var ids: [ObjectID] = []
         var oid = git_oid()
         while git_revwalk_next(&oid, walk) == 0 { ids.append(ObjectID(oid)) }
         return ids
     }
 
-    func commitInfo(_ id: ObjectID) throws -> CommitInfo {
+    /// The change from one commit's tree to another's, as one change (a squash merge).
+    func squashedDeltas(from base: ObjectID, to tip: ObjectID) throws -> [Delta] {
+        let oldTree = try repository.tree(of: base)
+        defer { git_tree_free(oldTree) }
+        let newTree = try repository.tree(of: tip)
+        defer { git_tree_free(newTree) }
+        var options = Delta.treeDiffOptions()
+        var diff: OpaquePointer?
+        try check("diffing \(base.short)..\(tip.short)", git_diff_tree_to_tree(&diff, repository.pointer, oldTree, newTree, &options))
+        defer { git_diff_free(diff) }
+        return try Delta.all(in: diff!)
+    }
+
+    public func commitInfo(_ id: ObjectID) throws -> CommitInfo {
         var oid = id.raw
         var commit: OpaquePointer?
         try check("reading commit \(id.short)", git_commit_lookup(&commit, repository.pointer, &oid))
@@ -118,7 +147,8 @@ public struct ChangeSetReader {
             message: git_commit_message(commit).map { String(cString: $0) } ?? "",
             authorName: String(cString: author.name),
             authorEmail: String(cString: author.email),
-            authorTime: author.when.time
+            authorTime: author.when.time,
+            commitTime: git_commit_time(commit)
         )
     }
 }

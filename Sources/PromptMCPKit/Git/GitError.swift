@@ -5,6 +5,8 @@ public enum GitError: Error, Equatable, CustomStringConvertible {
     case notARepository(path: String)
     case bareRepository(path: String)
     case unknownRevision(String)
+    /// The base of a range is missing from a shallow clone: more history must be fetched.
+    case missingFromShallowClone(String)
     case libgit2(operation: String, message: String)
 
     public var description: String {
@@ -15,6 +17,8 @@ public enum GitError: Error, Equatable, CustomStringConvertible {
             return "\(path) is a bare repository: there is no index or work tree to judge; run promptmcp in a clone or a worktree"
         case .unknownRevision(let rev):
             return "unknown revision '\(rev)'"
+        case .missingFromShallowClone(let rev):
+            return "'\(rev)' is not in this shallow clone; fetch more history (git fetch --deepen=100, or fetch-depth: 0 in actions/checkout) and run again"
         case .libgit2(let operation, let message):
             return "\(operation) failed: \(message)"
         }

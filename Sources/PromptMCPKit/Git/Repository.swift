@@ -84,6 +84,15 @@ public final class Repository {
         try check("using the index \(path)", git_repository_set_index(pointer, index))
     }
 
+    /// True for a clone made with --depth: its oldest commits have no parents here.
+    public var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
+
+    /// The email of whoever commits now: `GIT_AUTHOR_EMAIL` (git sets it for hooks when given),
+    /// else `user.email`.
+    public func authorEmail(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        environment["GIT_AUTHOR_EMAIL"] ?? configString("user.email") ?? ""
+    }
+
     /// True when HEAD points at a branch with no commit yet.
     public var isHeadUnborn: Bool { git_repository_head_unborn(pointer) == 1 }
 
@@ -146,6 +155,12 @@ public final class Repository {
     func headTree() throws -> OpaquePointer? {
         if isHeadUnborn { return nil }
         return try tree(of: resolveCommit("HEAD"))
+    }
+
+    /// HEAD's first parent's tree, or nil when HEAD is a root commit (or unborn).
+    func headParentTree() throws -> OpaquePointer? {
+        guard !isHeadUnborn, let parent = try? resolveCommit("HEAD^") else { return nil }
+        return try tree(of: parent)
     }
 
     func tree(of commitID: ObjectID) throws -> OpaquePointer {

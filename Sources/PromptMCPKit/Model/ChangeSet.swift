@@ -29,5 +29,6 @@ public struct CommitInfo: Sendable, Equatable {
     public var authorEmail: String
     /// Seconds since 1970, as recorded by git.
     public var authorTime: Int64
+    public var commitTime: Int64
     public var isMerge: Bool { parentIDs.count > 1 }
 }

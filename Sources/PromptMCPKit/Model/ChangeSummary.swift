@@ -6,6 +6,8 @@ public struct ChangeSummary: Sendable {
         public var addedLineCount: Int
         public var deletedLineCount: Int
         public var settings: PathSettings
+        /// Citation comments on added lines (read only where the policy needs a citation).
+        public var citations: [InlineCitation] = []
     }
 
     public var files: [File]

@@ -88,19 +88,24 @@ struct LineCursor {
     private let bytes: [UInt8]
     private var number = 1
     private var start = 0
+    /// Where line `number` ends, once found: walking on to the next line then needs no search
+    /// (half the `memchr` calls when every line is asked for, as the content rules do).
+    private var end: Int?
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     mutating func line(_ wanted: Int) -> ArraySlice<UInt8>? {
         precondition(wanted >= number, "lines must be asked for in increasing order")
         while number < wanted {
-            guard let end = nextNewline(from: start) else { return nil }
-            start = end + 1
+            guard let lineEnd = end ?? nextNewline(from: start), lineEnd < bytes.count else { return nil }
+            start = lineEnd + 1
             number += 1
+            end = nil
         }
         guard start < bytes.count else { return nil }
-        let end = nextNewline(from: start) ?? bytes.count
-        return bytes[start..<end]
+        let lineEnd = end ?? nextNewline(from: start) ?? bytes.count
+        end = lineEnd
+        return bytes[start..<lineEnd]
     }
 
     private func nextNewline(from index: Int) -> Int? {

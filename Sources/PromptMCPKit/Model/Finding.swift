@@ -10,6 +10,8 @@ public struct Finding: Sendable, Equatable {
     public var message: String
     /// What to do about it, in a sentence.
     public var hint: String?
+    /// The commit the finding is about, when judging commits (CI, pre-push); nil for a staged change.
+    public var commit: String?
     /// Identifies the finding across line moves: rule, file and the offending text, not the line number.
     public var fingerprint: String
 

@@ -1,29 +1,42 @@
 import Foundation
 
 /// The pipeline every caller shares: collect the change, judge each file while its content is
-/// at hand, judge the change as a whole, and report. Files are judged on worker threads and
-/// their content dropped straight after, so memory stays flat on very large changes.
+/// at hand, judge the change as a whole (with its message and history at the stages that have
+/// them), and report. Files are judged on worker threads and their content dropped straight
+/// after, so memory stays flat on very large changes.
 public struct Checker {
     public let policy: Policy
     public let policySource: String
-    public let rules: RuleSet
     public var baseline: Baseline
+    /// Who is committing a staged change (an email), for per-author rate limits.
+    public var author = ""
+    /// The time a staged change is judged at (seconds since 1970); injected by tests.
+    public var now: () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+    /// The documentation cache that `citations.verify: cache` checks against.
+    public var citationCache: (any CitationCache)?
 
     public init(policy: Policy, policySource: String, baseline: Baseline = .empty) throws {
         self.policy = policy
         self.policySource = policySource
         self.baseline = baseline
-        rules = try RuleSet(policy: policy)
+        _ = try RuleSet(policy: policy)  // configuration errors surface here, not mid-run
     }
 
-    /// Judges what `git commit` would record now.
-    public func checkStaged(_ repository: Repository) throws -> Report {
+    /// Judges what `git commit` would record now; with a message, at the commit-msg stage
+    /// (message rules and citations only: the pre-commit stage judged the rest). With
+    /// `amending`, HEAD's own changes are part of the change (`git commit --amend`).
+    public func checkStaged(_ repository: Repository, message: CommitMessage? = nil, amending: Bool = false) throws -> Report {
         var clock = StageClock()
-        let deltas = try clock.measure("collect") { try ChangeSetReader(repository: repository).stagedDeltas() }
-        return try judge(deltas, in: repository, target: "staged change", clock: &clock)
+        let stage: Stage = message == nil ? .preCommit : .commitMessage
+        let deltas = try clock.measure("collect") { try ChangeSetReader(repository: repository).stagedDeltas(amending: amending) }
+        var context = ChangeContext(policy: policy, stage: stage, message: message, history: History(repository: repository))
+        context.author = author
+        context.now = now()
+        return try judge(deltas, in: repository, target: message == nil ? "staged change" : "commit message",
+                         context: context, clock: &clock)
     }
 
-    /// Judges one commit against its first parent.
+    /// Judges one commit against its first parent, with its message and its history.
     public func checkCommit(_ revision: String, in repository: Repository) throws -> Report {
         var clock = StageClock()
         let reader = ChangeSetReader(repository: repository)
@@ -31,7 +44,13 @@ public struct Checker {
             let info = try reader.commitInfo(try repository.resolveCommit(revision))
             return (info, try reader.commitDeltas(info))
         }
-        return try judge(deltas, in: repository, target: "commit \(info.id.short)", clock: &clock)
+        var context = ChangeContext(policy: policy, stage: .commit, message: CommitMessage(info.message),
+                                    commit: info, history: History(repository: repository))
+        context.author = info.authorEmail
+        context.now = info.commitTime
+        var report = try judge(deltas, in: repository, target: "commit \(info.id.short)", context: context, clock: &clock)
+        report.findings = report.findings.map { var finding = $0; finding.commit = info.id.hex; return finding }
+        return report
     }
 
     /// Judges every file of HEAD (or of the work tree) as if it were being added: a whole
@@ -39,21 +58,22 @@ public struct Checker {
     public func checkTree(_ repository: Repository, workTree: Bool) throws -> Report {
         var clock = StageClock()
         let deltas = try clock.measure("collect") { try ChangeSetReader(repository: repository).treeDeltas(workTree: workTree) }
-        return try judge(deltas, in: repository, target: workTree ? "work tree" : "tree at HEAD", clock: &clock)
+        return try judge(deltas, in: repository, target: workTree ? "work tree" : "tree at HEAD",
+                         context: ChangeContext(policy: policy, stage: .preCommit), clock: &clock)
     }
 
-    private func judge(_ deltas: [Delta], in repository: Repository, target: String, clock: inout StageClock) throws -> Report {
+    func judge(_ deltas: [Delta], in repository: Repository, target: String, context: ChangeContext,
+               clock: inout StageClock) throws -> Report {
         let policy = self.policy
-        let rules = self.rules
+        let rules = try RuleSet(policy: policy, stage: context.stage)
+        var context = context
+        context.citationCache = citationCache
+        let needsFiles = !rules.fileRules.isEmpty || !rules.changeRules.isEmpty
         let judged = try clock.measure("judge files") {
-            try FileLoader(repository: repository).load(deltas) { file in
-                Self.judge(file, policy: policy, rules: rules)
-            }
+            try needsFiles ? FileLoader(repository: repository).load(deltas) { Self.judge($0, policy: policy, rules: rules) } : []
         }
         let summary = ChangeSummary(files: judged.map(\.summary))
-        let changeFindings = clock.measure("judge change") {
-            rules.check(summary, policy: policy)
-        }
+        let changeFindings = clock.measure("judge change") { rules.check(summary, context) }
         let (findings, baselined) = baseline.filter(judged.flatMap(\.findings) + changeFindings)
         return Report(
             target: target, policySource: policySource,
@@ -62,18 +82,22 @@ public struct Checker {
             addedLineCount: summary.addedLineCount, deletedLineCount: summary.deletedLineCount,
             stages: clock.stages,
             suppressedCount: judged.reduce(0) { $0 + $1.suppressed }, baselinedCount: baselined,
-            notes: []
+            rulesRun: rules.ids, notes: [],
+            changedPaths: deltas.flatMap { [$0.path] + [$0.oldPath].compactMap { $0 } }
         )
     }
 
     /// Judges one file on a worker thread and keeps only what outlives its content.
     private static func judge(_ file: FileChange, policy: Policy, rules: RuleSet) -> (summary: ChangeSummary.File, findings: [Finding], suppressed: Int) {
         let settings = policy.settings(for: file.path)
-        let summary = ChangeSummary.File(
+        var summary = ChangeSummary.File(
             path: file.path, status: file.status,
             addedLineCount: file.addedLineCount, deletedLineCount: file.deletedLineCount, settings: settings
         )
         guard !settings.excluded.value else { return (summary, [], 0) }
+        if let citations = policy.citations, citations.requiresCitation(path: file.path, addedLines: file.addedLineCount) {
+            summary.citations = InlineCitation.find(in: file, keys: citations.trailers.value)
+        }
         let (kept, suppressed) = InlineSuppression.apply(rules.check(file, settings: settings, policy: policy), in: file)
         return (summary, kept, suppressed)
     }

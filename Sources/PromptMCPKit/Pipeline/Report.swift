@@ -13,8 +13,14 @@ public struct Report: Sendable {
     /// Findings dropped by `promptmcp:allow` comments, and by the baseline.
     public var suppressedCount = 0
     public var baselinedCount = 0
+    /// The ids of the rules that ran (for formats that list passing rules too).
+    public var rulesRun: [String] = []
     /// Things the user should know that are not findings (an unstaged policy edit, say).
     public var notes: [String]
+    /// Paths the change touches (old and new sides of renames): what triggers test gates.
+    public var changedPaths: [String] = []
+    /// Test gates, in policy order, run or not; a failed one is also among the findings.
+    public var gates: [GateResult] = []
 
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
     public var warningCount: Int { findings.filter { $0.severity == .warning }.count }

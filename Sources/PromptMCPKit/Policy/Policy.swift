@@ -9,6 +9,15 @@ public struct Policy: Sendable {
     public var rules: [String: RuleSetting] = [:]
     /// A severity for every rule of an area (`secrets.severity`), below a rule's own setting.
     public var areaSeverity: [String: Located<Severity>] = [:]
+    /// Values and paths known not to be secrets (`secrets.allow`).
+    public var secretsAllow = SecretsAllow()
+    /// Commit message rules (`message:`), mandatory citations (`citations:`, nil when the policy
+    /// asks for none) and rate limits on edits (`rate_limits:`).
+    public var message = MessagePolicy()
+    public var citations: CitationPolicy?
+    public var rateLimits: [RateLimit] = []
+    /// Test gates (`tests:`): commands run in the sandbox on the staged snapshot.
+    public var tests: [TestGate] = []
     /// Sections this version checks for mistakes but does not enforce yet.
     public var unenforced: [Located<String>] = []
 
@@ -27,6 +36,14 @@ public struct Policy: Sendable {
         public var severity = Located(Severity.warning)
     }
 
+    /// `secrets.allow`: paths the secret rules skip, and patterns of values they accept.
+    public struct SecretsAllow: Sendable {
+        public var paths: [Located<Glob>] = []
+        /// Regular expressions, searched in each value a secret rule finds (anchor them with
+        /// `^...$` to match a whole value).
+        public var values: [Located<String>] = []
+    }
+
     public struct Protected: Sendable {
         public var globs: [Located<Glob>] = []
         public var severity = Located(Severity.error)
@@ -40,6 +57,8 @@ public struct Policy: Sendable {
         public var maxLinesPerFile: Located<Int>?
         public var count: Located<LineCount>?
         public var capsSeverity: Located<Severity>?
+        /// Rule severities for these paths, by rule id or `area/*`: `off` is a path allowlist.
+        public var rules: [String: Located<Severity>] = [:]
 
         public func matches(_ path: String) -> Bool { matches(components: Glob.components(path)) }
         func matches(components: [Substring]) -> Bool { globs.contains { $0.matches(components: components) } }
@@ -70,6 +89,13 @@ public struct PathSettings: Sendable {
     public var capsSeverity: Located<Severity>
     /// Overrides that matched, in order (the last one wins for each key it sets).
     public var matchedOverrides: [Policy.PathOverride] = []
+    /// Rule severities set for this path by `paths:` entries, by rule id or `area/*`.
+    public var ruleSeverities: [String: Located<Severity>] = [:]
+
+    /// The severity `paths:` entries give a rule here, if any: its own id first, then its area's.
+    public func severity(forRule id: String) -> Severity? {
+        (ruleSeverities[id] ?? ruleSeverities[id.prefix { $0 != "/" } + "/*"])?.value
+    }
 
     /// Whether the path counts toward the change-wide caps (files and total lines).
     public var countsTowardCaps: Bool { !excluded.value && capsSeverity.value != .off }
@@ -89,6 +115,7 @@ extension Policy {
             if let value = override.maxLinesPerFile { settings.maxLinesPerFile = value }
             if let value = override.count { settings.count = value }
             if let value = override.capsSeverity { settings.capsSeverity = value }
+            settings.ruleSeverities.merge(override.rules) { $1 }
         }
         return settings
     }

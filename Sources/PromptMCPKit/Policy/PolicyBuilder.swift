@@ -11,11 +11,14 @@ struct PolicyBuilder {
         for (key, value) in mapping {
             switch key.string {
             case "caps": applyCaps(value)
-            case "quality":
-                applyRules(value, area: "quality")
-                policy.unenforced.append(Located("quality", at: location(key)))  // until the quality rules land
+            case "quality": applyRules(value, area: "quality")
+            case "secrets": applySecrets(value)
             case "protected": applyProtected(value)
             case "paths": policy.paths += value.sequence?.map(pathOverride) ?? []
+            case "message": applyMessage(value)
+            case "citations": applyCitations(value)
+            case "rate_limits": policy.rateLimits = value.sequence?.map(rateLimit) ?? []
+            case "tests": policy.tests = value.sequence?.map(testGate) ?? []
             case "version", nil: break
             case let section?: policy.unenforced.append(Located(section, at: location(key)))
             }
@@ -31,7 +34,7 @@ struct PolicyBuilder {
     }
 
     /// `quality: { conflict-marker: error, line-length: { severity: warning, max: 120 } }`
-    private mutating func applyRules(_ node: Node, area: String) {
+    mutating func applyRules(_ node: Node, area: String) {
         for (key, value) in node.mapping ?? [:] {
             guard let name = key.string else { continue }
             var setting = Policy.RuleSetting(severity: nil, options: [:], location: location(key))
@@ -43,20 +46,12 @@ struct PolicyBuilder {
                     if option == "severity" {
                         setting.severity = choice(optionValue, Severity.init)
                     } else {
-                        setting.options[option] = Located(Self.optionValue(optionValue), at: location(optionValue))
+                        setting.options[option] = Located(OptionValue(optionValue), at: location(optionValue))
                     }
                 }
             }
             policy.rules["\(area)/\(name)"] = setting
         }
-    }
-
-    private static func optionValue(_ node: Node) -> OptionValue {
-        if let sequence = node.sequence { return .list(sequence.map(optionValue)) }
-        if let mapping = node.mapping {
-            return .map(Dictionary(mapping.compactMap { key, value in key.string.map { ($0, optionValue(value)) } }) { $1 })
-        }
-        return .scalar(node.string ?? "")
     }
 
     private mutating func applyProtected(_ node: Node) {
@@ -76,32 +71,35 @@ struct PolicyBuilder {
             protected: bool(node["protected"]),
             maxLinesPerFile: int(caps?["max_lines_per_file"]),
             count: choice(caps?["count"], LineCount.init),
-            capsSeverity: choice(caps?["severity"], Severity.init)
+            capsSeverity: choice(caps?["severity"], Severity.init),
+            rules: Dictionary((node["rules"]?.mapping ?? [:]).compactMap { key, value in
+                key.string.flatMap { id in choice(value, Severity.init).map { (id, $0) } }
+            }) { $1 }
         )
     }
 
     // MARK: - Scalars with their places
 
-    private func location(_ node: Node) -> SourceLocation {
+    func location(_ node: Node) -> SourceLocation {
         SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
-    private func int(_ node: Node?) -> Located<Int>? {
+    func int(_ node: Node?) -> Located<Int>? {
         guard let node, let value = node.int else { return nil }
         return Located(value, at: location(node))
     }
 
-    private func bool(_ node: Node?) -> Located<Bool>? {
+    func bool(_ node: Node?) -> Located<Bool>? {
         guard let node, let value = node.bool else { return nil }
         return Located(value, at: location(node))
     }
 
-    private func glob(_ node: Node) -> Located<Glob>? {
+    func glob(_ node: Node) -> Located<Glob>? {
         guard let text = node.string, let glob = try? Glob(text) else { return nil }
         return Located(glob, at: location(node))
     }
 
-    private func choice<T>(_ node: Node?, _ make: (String) -> T?) -> Located<T>? {
+    func choice<T>(_ node: Node?, _ make: (String) -> T?) -> Located<T>? {
         guard let node, let text = node.string, let value = make(text) else { return nil }
         return Located(value, at: location(node))
     }

@@ -31,6 +31,9 @@ public enum PolicyDescription {
                 override.capsSeverity.map { entry("      severity", $0.map(\.rawValue)) },
             ].compactMap { $0 }
             if !capKeys.isEmpty { lines += ["    caps:"] + capKeys }
+            if !override.rules.isEmpty {
+                lines += ["    rules:"] + override.rules.sorted { $0.key < $1.key }.map { entry("      " + quoted($0.key), $0.value.map(\.rawValue)) }
+            }
         }
         lines += unenforcedNote(policy).map { "# \($0)" }
         return lines.joined(separator: "\n") + "\n"
@@ -56,6 +59,9 @@ public enum PolicyDescription {
             row("max_total_lines", limit(policy.caps.maxTotalLines.value) + " per change", policy.caps.maxTotalLines),
         ]
         let matched = settings.matchedOverrides.map { $0.location.map { "\($0.file):\($0.line)" } ?? "built-in" }
+        for (id, severity) in settings.ruleSeverities.sorted(by: { $0.key < $1.key }) {
+            lines.append(row("rule \(id)", severity.value.rawValue, severity))
+        }
         lines.append("  paths: entries matching: " + (matched.isEmpty ? "none" : matched.joined(separator: ", ") + " (last wins)"))
         lines += unenforcedNote(policy).map { "  \($0)" }
         return lines.joined(separator: "\n") + "\n"
@@ -69,7 +75,7 @@ public enum PolicyDescription {
     }
 
     private static func row<T>(_ key: String, _ value: String, _ located: Located<T>) -> String {
-        let label = (key + ":").padding(toLength: 21, withPad: " ", startingAt: 0)
+        let label = key + ":" + String(repeating: " ", count: max(1, 20 - key.count))
         let origin = located.location == nil && key == "counts toward" ? "" : "  [\(located.origin)]"
         return "  \(label)\(value)\(origin)"
     }

@@ -5,6 +5,8 @@ indirect enum Shape: Sendable {
     case map([(key: String, shape: Shape)], required: [String] = [])
     /// A map whose keys the user names (tool names, for example).
     case dictionary(Shape)
+    /// Rule ids (or `area/*`) to severities: a path's exceptions to the rules.
+    case ruleSeverities
     case list(Shape)
     case string
     case integer(minimum: Int)
@@ -31,6 +33,7 @@ indirect enum Shape: Sendable {
         switch self {
         case .map: return "a map"
         case .dictionary: return "a map"
+        case .ruleSeverities: return "a map of rule ids (or area/*) to severities"
         case .list(let element): return "a list of \(element.plural)"
         case .string: return "a string"
         case .integer(let minimum): return "a whole number (\(minimum) or more)"
@@ -86,25 +89,16 @@ extension Shape {
                 ("count", lineCount),
                 ("severity", severity),
             ])),
+            ("rules", .ruleSeverities),
         ], required: ["match"]))),
-        ("quality", .map([
-            ("conflict-marker", .rule()),
-            ("debug-leftover", .rule([("patterns", .dictionary(.list(.regex)))])),
-            ("todo-without-reference", .rule([("reference", .regex)])),
-            ("max-file-size", .rule([("bytes", .byteSize)])),
-            ("forbidden-files", .rule([("globs", .list(.glob))])),
-            ("binary-files", .rule([("allow", .list(.glob))])),
-            ("line-length", .rule([("max", .integer(minimum: 1))])),
-            ("trailing-whitespace", .rule()),
-            ("final-newline", .rule()),
-            ("mixed-line-endings", .rule()),
-            ("invalid-utf8", .rule()),
-            ("json-syntax", .rule()),
-            ("yaml-syntax", .rule()),
-        ])),
+        ("quality", quality),
         ("secrets", .map([
             ("severity", severity),
             ("allow", .map([("paths", .list(.glob)), ("values", .list(.regex))])),
+            // One rule setting per secret rule, by the name after `secrets/`.
+            ("rules", .map(SecretRules.all.map { type in
+                (type.description.name, .rule(type.description.options.map { ($0.name, $0.shape) }))
+            })),
         ])),
         ("citations", .map([
             ("severity", severity),
@@ -138,6 +132,7 @@ extension Shape {
             ("limits", .map([
                 ("cpu", .duration),
                 ("memory", .byteSize),
+                ("data", .byteSize),
                 ("file_size", .byteSize),
                 ("processes", .integer(minimum: 1)),
                 ("open_files", .integer(minimum: 1)),
@@ -148,6 +143,7 @@ extension Shape {
             ("workdir", .string),
             ("snapshot", .choice(["staged", "worktree"])),
             ("severity", severity),
+            ("run_after_failures", .boolean),
         ], required: ["name", "command"]))),
         ("mcp", .map([("rate_limits", .dictionary(.rate))])),
     ], required: ["version"])
@@ -161,4 +157,10 @@ extension Shape {
     ])
 
     static let lineCount = Shape.choice(LineCount.allCases.map(\.rawValue))
+
+    /// `quality:` holds one setting per quality rule, named and shaped by the rule's own
+    /// description, so the schema cannot drift from the rules.
+    static let quality = Shape.map(QualityRules.all.map { rule in
+        (rule.description.name, Shape.rule(rule.description.options.map { ($0.name, $0.shape) }))
+    })
 }

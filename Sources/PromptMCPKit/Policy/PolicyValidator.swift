@@ -38,6 +38,18 @@ struct PolicyValidator {
         case .dictionary(let valueShape):
             guard let mapping = node.mapping else { return expected(shape, node, keyPath) }
             for (key, value) in mapping { validate(value, as: valueShape, at: join(keyPath, key.string ?? "?")) }
+        case .ruleSeverities:
+            guard let mapping = node.mapping else { return expected(shape, node, keyPath) }
+            let ids = RuleRegistry.descriptions.map(\.id)
+            let known = ids + Set(ids.map { $0.prefix { $0 != "/" } + "/*" }).sorted()
+            for (key, value) in mapping {
+                let id = key.string ?? ""
+                if !known.contains(id) {
+                    let hint = Suggestion.closest(to: id, in: known).map { "; did you mean '\($0)'?" } ?? "; promptmcp rules lists them"
+                    error(key, "unknown rule '\(id)' in '\(keyPath)'\(hint)")
+                }
+                validate(value, as: .severity, at: join(keyPath, id))
+            }
         case .list(let element):
             guard let sequence = node.sequence else { return expected(shape, node, keyPath) }
             for (index, item) in sequence.enumerated() { validate(item, as: element, at: "\(keyPath)[\(index)]") }

@@ -12,12 +12,15 @@ public struct JSONReporter: Reporter {
             "passed": report.passed,
             "findings": report.findings.map(Self.object),
             "notes": report.notes,
+            "gates": report.gates.map(GateRendering.object),
             "summary": [
                 "errors": report.errorCount,
                 "warnings": report.warningCount,
                 "files": report.fileCount,
                 "added_lines": report.addedLineCount,
                 "deleted_lines": report.deletedLineCount,
+                "suppressed": report.suppressedCount,
+                "baselined": report.baselinedCount,
                 "duration_ms": (report.durationMilliseconds * 100).rounded() / 100,
                 "stages": report.stages.map { ["name": $0.name, "duration_ms": ($0.milliseconds * 100).rounded() / 100] },
             ] as [String: Any],
@@ -36,6 +39,7 @@ public struct JSONReporter: Reporter {
             "message": finding.message,
             "hint": finding.hint ?? NSNull(),
             "fingerprint": finding.fingerprint,
+            "commit": finding.commit ?? NSNull(),
         ]
     }
 }

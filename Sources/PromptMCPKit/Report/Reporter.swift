@@ -8,18 +8,14 @@ public protocol Reporter {
 public struct ReportContext: Sendable {
     public var colour: Bool
     public var toolVersion: String
-    /// The project's home page, for SARIF's `informationUri` and each rule's `helpUri`.
-    public var informationURI: String?
     /// The work tree's absolute path; SARIF resolves its relative paths against it.
     public var sourceRoot: String?
     /// Ids of the rules that ran, in the order they ran.
     public var rulesRun: [String]
 
-    public init(colour: Bool = false, toolVersion: String = "", informationURI: String? = nil,
-                sourceRoot: String? = nil, rulesRun: [String] = []) {
+    public init(colour: Bool = false, toolVersion: String = "", sourceRoot: String? = nil, rulesRun: [String] = []) {
         self.colour = colour
         self.toolVersion = toolVersion
-        self.informationURI = informationURI
         self.sourceRoot = sourceRoot
         self.rulesRun = rulesRun
     }
@@ -33,8 +29,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .text: return TextReporter(colour: context.colour)
         case .json: return JSONReporter()
         case .sarif:
-            return SARIFReporter(toolVersion: context.toolVersion, informationURI: context.informationURI,
-                                 sourceRoot: context.sourceRoot)
+            return SARIFReporter(toolVersion: context.toolVersion, sourceRoot: context.sourceRoot)
         case .junit: return JUnitReporter(rulesRun: context.rulesRun)
         case .github: return GitHubReporter()
         }

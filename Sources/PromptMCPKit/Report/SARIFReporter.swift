@@ -16,14 +16,12 @@ public struct SARIFReporter: Reporter {
     public static let changeLocation = PolicyLoader.path
 
     public var toolVersion: String
-    public var informationURI: String?
     public var sourceRoot: String?
     public var rules: [RuleDescription]
 
-    public init(toolVersion: String, informationURI: String? = nil, sourceRoot: String? = nil,
+    public init(toolVersion: String, sourceRoot: String? = nil,
                 rules: [RuleDescription] = RuleRegistry.descriptions) {
         self.toolVersion = toolVersion
-        self.informationURI = informationURI
         self.sourceRoot = sourceRoot
         self.rules = rules
     }
@@ -40,7 +38,6 @@ public struct SARIFReporter: Reporter {
         }
         var driver: [String: Any] = ["name": "promptmcp", "rules": rules.map(descriptor)]
         if !toolVersion.isEmpty { driver["version"] = toolVersion }
-        if let informationURI { driver["informationUri"] = informationURI }
 
         var invocation: [String: Any] = ["executionSuccessful": true]
         if !report.notes.isEmpty {
@@ -70,7 +67,7 @@ public struct SARIFReporter: Reporter {
         if !rule.options.isEmpty {
             markdown += "\n\nOptions:\n" + rule.options.map { "- `\($0.name)` (default `\($0.defaultValue)`): \($0.summary)" }.joined(separator: "\n")
         }
-        var object: [String: Any] = [
+        return [
             "id": rule.id,
             "name": Self.pascalCase(rule.name.isEmpty ? rule.id : rule.name),
             "shortDescription": ["text": Self.firstSentence(rule.summary)],
@@ -79,8 +76,6 @@ public struct SARIFReporter: Reporter {
             "defaultConfiguration": configuration,
             "properties": ["tags": ["promptmcp", rule.area]],
         ]
-        if let informationURI { object["helpUri"] = "\(informationURI)/blob/main/docs/rules.md#\(Self.anchor(rule.id))" }
-        return object
     }
 
     private func result(_ finding: Finding, ruleIndex: Int) -> [String: Any] {
@@ -134,14 +129,16 @@ public struct SARIFReporter: Reporter {
         name.split { !$0.isLetter && !$0.isNumber }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
-    /// GitHub's anchor for a heading that reads as the rule id: `caps/max-files` -> `capsmax-files`.
-    static func anchor(_ id: String) -> String {
-        String(id.lowercased().compactMap { $0 == " " ? "-" : ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : nil })
-    }
-
-    /// The summary up to its first full stop, which code scanning shows as the alert's title.
+    /// The summary up to its first full stop before a capital (so "e.g. x" does not end it),
+    /// which code scanning shows as the alert's title.
     static func firstSentence(_ summary: String) -> String {
-        guard let stop = summary.range(of: ". ") else { return summary }
-        return String(summary[..<stop.lowerBound]) + "."
+        var searchFrom = summary.startIndex
+        while let stop = summary.range(of: ". ", range: searchFrom..<summary.endIndex) {
+            if summary[stop.upperBound...].first?.isUppercase == true {
+                return String(summary[..<stop.lowerBound]) + "."
+            }
+            searchFrom = stop.upperBound
+        }
+        return summary
     }
 }

@@ -15,6 +15,7 @@ public struct TextReporter: Reporter {
             }
             lines.append("")
         }
+        lines += GateRendering.text(report.gates, colour: colour)
         lines.append(verdict(report))
         return lines.joined(separator: "\n") + "\n"
     }

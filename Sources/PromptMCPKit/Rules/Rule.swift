@@ -7,6 +7,16 @@ public protocol FileRule: Sendable {
     func check(_ file: FileChange, _ context: FileContext) -> [Finding]
 }
 
+/// Where in a commit's life the judging happens: it decides which rules can run.
+public enum Stage: String, Sendable {
+    /// The pre-commit hook: the staged change, no message yet.
+    case preCommit = "pre-commit"
+    /// The commit-msg hook: the message, with the staged change it describes.
+    case commitMessage = "commit-msg"
+    /// A commit that exists (CI, pre-push, --commit): change and message together.
+    case commit
+}
+
 /// A rule judging the change as a whole, from per-file summaries (contents are gone by then).
 public protocol ChangeRule: Sendable {
     static var description: RuleDescription { get }
@@ -29,13 +39,35 @@ public struct FileContext: Sendable {
     }
 }
 
-/// What a change rule knows beyond the change.
-public struct ChangeContext: Sendable {
+/// What a change rule knows beyond the change: the commit message and the history, when the
+/// stage has them. Used on the calling thread only (it holds the repository).
+public struct ChangeContext {
     public var policy: Policy
-    public var severity: Severity
-    let ruleID: String
+    public var severity: Severity = .error
+    var ruleID = ""
+    public var stage: Stage = .preCommit
+    /// The message, at the commit-msg stage and in CI; nil before the message is written.
+    public var message: CommitMessage?
+    /// The commit being judged, in CI; nil for a staged change.
+    public var commit: CommitInfo?
+    /// The repository's history, for rules that count past commits.
+    public var history: History?
+    /// Who is committing (email), and when (seconds since 1970): the commit's own in CI.
+    public var author = ""
+    public var now: Int64 = 0
+    /// The documentation cache, for `citations.verify: cache`; nil when there is none.
+    public var citationCache: (any CitationCache)?
 
-    public func finding(_ message: String, hint: String? = nil) -> Finding {
-        Finding(rule: ruleID, severity: severity, file: nil, message: message, hint: hint)
+    public func finding(_ message: String, file: String? = nil, line: Int? = nil, hint: String? = nil,
+                        fingerprintText: String = "") -> Finding {
+        Finding(rule: ruleID, severity: severity, file: file, line: line, message: message, hint: hint,
+                fingerprintText: fingerprintText)
+    }
+
+    /// Whether a path is a file of the snapshot being judged (the index, or the commit's tree).
+    public func fileExists(_ path: String) -> Bool {
+        guard let repository = history?.repository else { return false }
+        if let commit { return (try? repository.content(of: path, at: commit.id)) != nil }
+        return (try? repository.stagedContent(of: path)) != nil
     }
 }

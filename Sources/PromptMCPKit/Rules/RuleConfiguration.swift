@@ -24,39 +24,37 @@ public struct RuleConfiguration: Sendable {
     public func int(_ name: String) -> Int { Int(scalar(name)) ?? 0 }
     public func bytes(_ name: String) -> Int { Notation.bytes(scalar(name)) ?? 0 }
     public func string(_ name: String) -> String { scalar(name) }
-
-    public func strings(_ name: String) -> [String] {
-        guard let value = options[name]?.value else { return Self.parseList(defaultValue(name)) }
-        return value.strings
-    }
-
+    public func strings(_ name: String) -> [String] { value(name).strings }
     public func globs(_ name: String) -> [Glob] { strings(name).compactMap { try? Glob($0) } }
 
-    /// A map of lists, such as debug patterns per file extension.
+    /// A map of lists, such as debug patterns per file extension. The policy's map is laid over
+    /// the default one key by key: a key the policy names replaces the default list for that key
+    /// (`[]` empties it), and the other default keys stay.
     public func stringLists(_ name: String) -> [String: [String]] {
-        guard case .map(let map)? = options[name]?.value else { return [:] }
-        return map.mapValues(\.strings)
+        var lists = Self.lists(defaultValue(name))
+        if let value = options[name]?.value {
+            lists.merge(Self.lists(value)) { $1 }
+        }
+        return lists
     }
+
+    private func value(_ name: String) -> OptionValue { options[name]?.value ?? defaultValue(name) }
 
     private func scalar(_ name: String) -> String {
-        if case .scalar(let text)? = options[name]?.value { return text }
-        return defaultValue(name)
+        if case .scalar(let text) = value(name) { return text }
+        return ""
     }
 
-    private func defaultValue(_ name: String) -> String {
+    private func defaultValue(_ name: String) -> OptionValue {
         guard let option = description.options.first(where: { $0.name == name }) else {
             preconditionFailure("\(description.id) reads option '\(name)' that its description does not declare")
         }
-        return option.defaultValue
+        return option.parsedDefault
     }
 
-    /// Defaults of list options are written as YAML flow lists: `[".env", "*.pem"]`.
-    static func parseList(_ text: String) -> [String] {
-        let inner = text.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
-        guard !inner.isEmpty else { return [] }
-        return inner.split(separator: ",").map {
-            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-        }
+    private static func lists(_ value: OptionValue) -> [String: [String]] {
+        guard case .map(let map) = value else { return [:] }
+        return map.mapValues(\.strings)
     }
 }
 
@@ -73,6 +71,28 @@ public indirect enum OptionValue: Sendable, Equatable {
         case .map: return []
         }
     }
+
+    /// The value a YAML node holds; scalars are kept as written (no types are resolved).
+    init(_ node: Node) {
+        if let sequence = node.sequence {
+            self = .list(sequence.map(OptionValue.init))
+        } else if let mapping = node.mapping {
+            self = .map(Dictionary(mapping.compactMap { key, value in key.string.map { ($0, OptionValue(value)) } }) { $1 })
+        } else {
+            self = .scalar(node.string ?? "")
+        }
+    }
+
+    /// A value written in YAML, such as an option's documented default (`[".env", "*.pem"]`).
+    /// Scalars stay strings (the basic resolver); the encoding is given so that Yams does not
+    /// look it up in the environment.
+    init(yaml text: String) {
+        if let node = try? Yams.compose(yaml: text, .basic, .default, .utf8) {
+            self.init(node)
+        } else {
+            self = .scalar(text)
+        }
+    }
 }
 
-import Foundation
+import Yams

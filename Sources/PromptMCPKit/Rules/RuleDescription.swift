@@ -9,9 +9,22 @@ public struct RuleDescription: Sendable {
     public var examples: [RuleExample]
     /// The policy key that configures it, for "set ... to change this" hints.
     public var policyKey: String
+    /// Rules about the commit message run at the commit-msg stage and in CI, the others at the
+    /// pre-commit stage and in CI, so the two hooks never report the same finding twice.
+    public var needsMessage = false
+
+    /// Whether the rule runs at a stage.
+    public func runs(at stage: Stage) -> Bool {
+        switch stage {
+        case .preCommit: return !needsMessage
+        case .commitMessage: return needsMessage
+        case .commit: return true
+        }
+    }
 
     public init(id: String, summary: String, defaultSeverity: Severity, policyKey: String,
-                options: [RuleOption] = [], examples: [RuleExample] = []) {
+                options: [RuleOption] = [], examples: [RuleExample] = [], needsMessage: Bool = false) {
+        self.needsMessage = needsMessage
         self.id = id
         self.summary = summary
         self.defaultSeverity = defaultSeverity
@@ -31,12 +44,21 @@ public struct RuleOption: Sendable {
     public var defaultValue: String
     public var summary: String
     let shape: Shape
+    /// `defaultValue` read as YAML, as a value in a policy file would be.
+    let parsedDefault: OptionValue
 
     init(_ name: String, _ shape: Shape, default defaultValue: String, _ summary: String) {
         self.name = name
         self.shape = shape
         self.defaultValue = defaultValue
         self.summary = summary
+        parsedDefault = OptionValue(yaml: defaultValue)
+    }
+
+    /// What the value is, for documentation: "a list of globs", "a whole number (1 or more)".
+    public var typeName: String {
+        if case .dictionary(let value) = shape { return "a map of names to \(value.name)" }
+        return shape.name
     }
 }
 
@@ -69,6 +91,11 @@ public struct RuleExample: Sendable {
         RuleExample(path: path, text: text, policy: policy, triggers: false)
     }
 
+    /// An example given as raw bytes that must produce no finding.
+    public static func passing(bytes: [UInt8], path: String, policy: String? = nil) -> RuleExample {
+        RuleExample(path: path, text: "", policy: policy, triggers: false, bytes: bytes)
+    }
+
     /// The text without markers, and the (line, column) of each marker.
     public var cleaned: (text: String, markers: [(line: Int, column: Int)]) {
         var text = ""
@@ -81,7 +108,7 @@ public struct RuleExample: Sendable {
                 continue
             }
             text.append(character)
-            if character == "\n" {
+            if character == "\n" || character == "\r\n" {
                 line += 1
                 column = 1
             } else {

@@ -9,6 +9,13 @@ public enum RuleRegistry {
     public static let changeRules: [any ChangeRule.Type] = [
         MaxFilesRule.self,
         MaxTotalLinesRule.self,
+        RateLimitRule.self,
+        SubjectLengthRule.self,
+        SubjectPatternRule.self,
+        ReferenceRule.self,
+        WorkInProgressRule.self,
+        MissingCitationRule.self,
+        InvalidCitationRule.self,
     ]
 
     public static var descriptions: [RuleDescription] {
@@ -16,33 +23,51 @@ public enum RuleRegistry {
     }
 }
 
-/// The rules of one run, configured from the policy; rules switched off are left out.
+/// The rules of one run, configured from the policy: those switched off, and those that do not
+/// run at this stage, are left out.
 public struct RuleSet: Sendable {
-    public var fileRules: [(rule: any FileRule, severity: Severity, id: String)]
-    public var changeRules: [(rule: any ChangeRule, severity: Severity, id: String)]
+    public typealias Entry<Rule> = (rule: Rule, severity: Severity, id: String)
 
-    public init(policy: Policy) throws {
+    public let stage: Stage
+    public var fileRules: [Entry<any FileRule>]
+    public var changeRules: [Entry<any ChangeRule>]
+
+    public init(policy: Policy, stage: Stage = .preCommit) throws {
+        self.stage = stage
         fileRules = try RuleRegistry.fileRules.compactMap { type in
-            let configuration = RuleConfiguration(type.description, policy: policy)
-            guard configuration.severity != .off else { return nil }
-            return (try type.init(configuration), configuration.severity, type.description.id)
+            try Self.entry(type.description, policy, stage) { try type.init($0) }
         }
         changeRules = try RuleRegistry.changeRules.compactMap { type in
-            let configuration = RuleConfiguration(type.description, policy: policy)
-            guard configuration.severity != .off else { return nil }
-            return (try type.init(configuration), configuration.severity, type.description.id)
+            try Self.entry(type.description, policy, stage) { try type.init($0) }
         }
     }
 
+    private static func entry<Rule>(_ description: RuleDescription, _ policy: Policy, _ stage: Stage,
+                                    make: (RuleConfiguration) throws -> Rule) throws -> Entry<Rule>? {
+        let configuration = RuleConfiguration(description, policy: policy)
+        guard configuration.severity != .off, description.runs(at: stage) else { return nil }
+        return (try make(configuration), configuration.severity, description.id)
+    }
+
+    public var ids: [String] { fileRules.map(\.id) + changeRules.map(\.id) }
+
+    /// Runs the file rules, at the severity the path's `paths:` entries give each (off skips it).
     func check(_ file: FileChange, settings: PathSettings, policy: Policy) -> [Finding] {
-        fileRules.flatMap { entry in
-            entry.rule.check(file, FileContext(settings: settings, policy: policy, severity: entry.severity, ruleID: entry.id))
+        fileRules.flatMap { entry -> [Finding] in
+            let severity = settings.severity(forRule: entry.id) ?? entry.severity
+            guard severity != .off else { return [] }
+            return entry.rule.check(file, FileContext(settings: settings, policy: policy, severity: severity, ruleID: entry.id))
         }
     }
 
-    func check(_ change: ChangeSummary, policy: Policy) -> [Finding] {
+    /// Runs the change rules; `context` carries the stage's message and history, and each rule
+    /// gets it with its own id and severity.
+    func check(_ change: ChangeSummary, _ context: ChangeContext) -> [Finding] {
         changeRules.flatMap { entry in
-            entry.rule.check(change, ChangeContext(policy: policy, severity: entry.severity, ruleID: entry.id))
+            var ruleContext = context
+            ruleContext.ruleID = entry.id
+            ruleContext.severity = entry.severity
+            return entry.rule.check(change, ruleContext)
         }
     }
 }

@@ -1,0 +1,78 @@
+/// CI and push: judging existing commits, one by one or squashed into one change.
+extension Checker {
+    /// Judges each commit of `from..to` (oldest first) against its first parent, with its
+    /// message; merge commits are judged too unless `skipMerges`.
+    public func checkRange(from base: String, to tip: String, in repository: Repository, skipMerges: Bool = false) throws -> Report {
+        let ids = try ChangeSetReader(repository: repository).commitIDs(from: base, to: tip)
+        return try checkCommits(ids, in: repository, skipMerges: skipMerges, target: "range \(base)..\(tip)")
+    }
+
+    /// Judges commits one by one and merges their reports into one, each finding tagged with its commit.
+    public func checkCommits(_ ids: [ObjectID], in repository: Repository, skipMerges: Bool, target: String) throws -> Report {
+        let reader = ChangeSetReader(repository: repository)
+        var reports: [Report] = []
+        var skipped = 0
+        for id in ids {
+            if skipMerges, try reader.commitInfo(id).isMerge { skipped += 1; continue }
+            reports.append(try checkCommit(id.hex, in: repository))
+        }
+        var merged = Report.merging(reports, target: "\(target) (\(plural(reports.count, "commit")))", policySource: policySource)
+        if skipped > 0 { merged.notes.append("\(plural(skipped, "merge commit")) skipped (--skip-merges)") }
+        return merged
+    }
+
+    /// Judges the range's cumulative change as one, as a squash merge would record it. Its
+    /// message stands in for the squashed one: the newest commit's subject, and the trailers
+    /// of every commit (so a citation anywhere in the range counts).
+    public func checkSquashed(from base: String, to tip: String, in repository: Repository) throws -> Report {
+        var clock = StageClock()
+        let reader = ChangeSetReader(repository: repository)
+        let ids = try reader.commitIDs(from: base, to: tip)
+        guard let last = ids.last else { return Report.merging([], target: "range \(base)..\(tip) (no commit)", policySource: policySource) }
+        let info = try reader.commitInfo(last)
+        let messages = try ids.map { try reader.commitInfo($0).message }
+        let deltas = try clock.measure("collect") { try reader.squashedDeltas(from: try repository.resolveCommit(base), to: last) }
+        var context = ChangeContext(policy: policy, stage: .commit, message: CommitMessage(squashing: messages),
+                                    commit: info, history: History(repository: repository))
+        context.author = info.authorEmail
+        context.now = info.commitTime
+        return try judge(deltas, in: repository, target: "range \(base)..\(tip) squashed (\(plural(ids.count, "commit")))",
+                         context: context, clock: &clock)
+    }
+
+    private func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+}
+
+extension Report {
+    /// One report for several judged commits: findings in commit order, counts and stage times summed.
+    static func merging(_ reports: [Report], target: String, policySource: String) -> Report {
+        var stageTimes: [(name: String, milliseconds: Double)] = []
+        for stage in reports.flatMap(\.stages) {
+            if let index = stageTimes.firstIndex(where: { $0.name == stage.name }) {
+                stageTimes[index].milliseconds += stage.milliseconds
+            } else {
+                stageTimes.append(stage)
+            }
+        }
+        return Report(
+            target: target, policySource: policySource,
+            findings: reports.flatMap(\.findings),
+            fileCount: reports.reduce(0) { $0 + $1.fileCount },
+            addedLineCount: reports.reduce(0) { $0 + $1.addedLineCount },
+            deletedLineCount: reports.reduce(0) { $0 + $1.deletedLineCount },
+            stages: stageTimes,
+            suppressedCount: reports.reduce(0) { $0 + $1.suppressedCount },
+            baselinedCount: reports.reduce(0) { $0 + $1.baselinedCount },
+            rulesRun: Array(Set(reports.flatMap(\.rulesRun))).sorted(),
+            notes: Array(Set(reports.flatMap(\.notes))).sorted()
+        )
+    }
+}
+
+extension CommitMessage {
+    /// The newest message's subject and body, with the trailers of all of them.
+    init(squashing messages: [String]) {
+        self.init(messages.last ?? "")
+        trailers = messages.flatMap { CommitMessage($0).trailers }
+    }
+}

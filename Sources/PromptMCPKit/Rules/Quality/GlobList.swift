@@ -1,0 +1,55 @@
+/// A rule's globs (`allow`, `ignore`, ...), tried against one path at a time. Every file of a
+/// change meets these lists, so the common shapes, a name with one leading or trailing `*` and
+/// no `/` (`*.pem`, `id_rsa*`, `.env`), are compared as plain text against each part of the
+/// path, which is exactly what `fnmatch` would decide for them; any other glob goes to
+/// `Glob.matches` with the path split once for the whole list.
+struct GlobList: Sendable {
+    let globs: [Glob]
+    private let simple: [Simple?]
+
+    private enum Simple: Sendable {
+        case name(String)
+        case suffix(String)
+        case prefix(String)
+
+        init?(_ pattern: String) {
+            let special: Set<Character> = ["*", "?", "[", "]", "{", "}", "\\", "/"]
+            if !pattern.contains(where: special.contains) {
+                self = .name(pattern)
+            } else if pattern.hasPrefix("*"), pattern.count > 1, !pattern.dropFirst().contains(where: special.contains) {
+                self = .suffix(String(pattern.dropFirst()))
+            } else if pattern.hasSuffix("*"), pattern.count > 1, !pattern.dropLast().contains(where: special.contains) {
+                self = .prefix(String(pattern.dropLast()))
+            } else {
+                return nil
+            }
+        }
+
+        /// Bytes are compared, as `fnmatch` does (`hasSuffix` would compare characters).
+        func matches(_ part: Substring) -> Bool {
+            switch self {
+            case .name(let name): return part == name
+            case .suffix(let suffix): return part.utf8.count >= suffix.utf8.count && part.utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+            case .prefix(let prefix): return part.utf8.starts(with: prefix.utf8)
+            }
+        }
+    }
+
+    init(_ globs: [Glob]) {
+        self.globs = globs
+        simple = globs.map { Simple($0.pattern) }
+    }
+
+    /// The first glob that matches `path`.
+    func firstMatch(_ path: String) -> Glob? {
+        guard !globs.isEmpty else { return nil }
+        let parts = Glob.components(path)
+        return globs.indices.first { index in
+            // An unanchored name matches any part of the path: the file's name or a folder's.
+            guard let simple = simple[index] else { return globs[index].matches(components: parts) }
+            return parts.contains(where: simple.matches)
+        }.map { globs[$0] }
+    }
+
+    func matches(_ path: String) -> Bool { firstMatch(path) != nil }
+}

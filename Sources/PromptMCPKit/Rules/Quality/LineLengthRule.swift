@@ -1,0 +1,64 @@
+/// Lines too long to read: on by default, but at a limit only generated or pasted text reaches.
+public struct LineLengthRule: FileRule {
+    public static let description = RuleDescription(
+        id: "quality/line-length",
+        summary: """
+            An added line is longer than `max` characters (Unicode scalars, not bytes). A warning at a \
+            generous 200 by default: it catches pasted, generated or minified text without arguing about \
+            a project's style, which a formatter settles. Lines holding a URL are skipped, since a URL \
+            cannot be wrapped.
+            """,
+        defaultSeverity: .warning,
+        policyKey: "quality.line-length",
+        options: [
+            RuleOption("max", .integer(minimum: 1), default: "200", "The longest line allowed, in characters."),
+            RuleOption("ignore", .list(.glob), default: defaultIgnore, """
+                Files not judged: prose, where a paragraph is often one line, and data or \
+                generated text (minified code, source maps, SVG, CSV, JSON).
+                """),
+        ],
+        examples: [
+            .triggering("let short = 1\n// 01234567890123456↓789\n", policy: "quality:\n  line-length: { max: 20 }\n"),
+            .triggering("// ééééé↓é\n", policy: "quality:\n  line-length: { max: 8 }\n"),
+            .passing("// ééééé\n", policy: "quality:\n  line-length: { max: 8 }\n"),
+            .passing("// see https://example.com/a/very/long/path/that/cannot/be/wrapped\n", policy: "quality:\n  line-length: { max: 20 }\n"),
+            .passing("A paragraph written on one line, as Markdown allows.\n", path: "README.md", policy: "quality:\n  line-length: { max: 20 }\n"),
+        ]
+    )
+
+    static let defaultIgnore = """
+        ["*.md", "*.markdown", "*.rst", "*.adoc", "*.txt", "*.min.js", "*.min.css", "*.map", "*.svg", \
+        "*.csv", "*.tsv", "*.json", "*.jsonl", "*.ndjson"]
+        """
+
+    private let max: Int
+    private let ignore: GlobList
+
+    public init(_ configuration: RuleConfiguration) {
+        max = configuration.int("max")
+        ignore = GlobList(configuration.globs("ignore"))
+    }
+
+    public func check(_ file: FileChange, _ context: FileContext) -> [Finding] {
+        // A line of no more bytes than the limit has no more characters either.
+        guard file.hasTextContent, max > 0, file.content.count > max else { return [] }
+        var findings: [Finding] = []
+        var ignored: Bool?  // the globs are tried only once a long line turns up
+        file.forEachAddedLine { number, line in
+            let line = line.droppingCarriageReturn
+            guard line.count > max else { return }
+            let length = line.scalarCount
+            guard length > max, line.firstWordMatch(of: Self.url) == nil else { return }
+            if ignored == nil { ignored = ignore.matches(file.path) }
+            guard ignored == false else { return }
+            findings.append(context.finding(
+                file, line: number, column: line.byteColumn(ofScalar: max + 1),
+                "line is \(length) characters long, over the limit of \(max)",
+                hint: "break the line; for generated or data files, add a glob to quality.line-length.ignore",
+                fingerprintText: line.trimmedText))
+        }
+        return findings
+    }
+
+    private static let url = Array("://".utf8)
+}

@@ -1,0 +1,68 @@
+/// Spaces and tabs at the end of a line: invisible, and noise in every later diff of the line.
+public struct TrailingWhitespaceRule: FileRule {
+    public static let description = RuleDescription(
+        id: "quality/trailing-whitespace",
+        summary: """
+            An added line ends in spaces or tabs (before a CRLF ending too). In Markdown, two or more \
+            spaces after text are a hard line break and pass; a tab or a single space does not.
+            """,
+        defaultSeverity: .warning,
+        policyKey: "quality.trailing-whitespace",
+        options: [
+            RuleOption("markdown", .list(.glob), default: #"["*.md", "*.markdown"]"#,
+                       "Markdown files, where two or more trailing spaces after text are a hard line break."),
+            RuleOption("ignore", .list(.glob), default: #"["*.patch", "*.diff"]"#,
+                       "Files not judged: patches, whose context lines for blank lines are a single space."),
+        ],
+        examples: [
+            .triggering("let a = 1↓ \nlet b = 2↓\t\n"),
+            .triggering("let a = 1↓  \r\nlet b = 2\r\n"),
+            .triggering("line one↓ \nline two  \n↓   \n", path: "docs/guide.md"),
+            .passing("let a = 1\nlet b = 2\r\n\n"),
+            .passing("first line  \nsecond line\n", path: "README.md"),
+            .passing("@@ -1,2 +1,2 @@\n \n-old\n+new\n", path: "fix.patch"),
+        ]
+    )
+
+    private let markdown: GlobList
+    private let ignore: GlobList
+
+    public init(_ configuration: RuleConfiguration) {
+        markdown = GlobList(configuration.globs("markdown"))
+        ignore = GlobList(configuration.globs("ignore"))
+    }
+
+    public func check(_ file: FileChange, _ context: FileContext) -> [Finding] {
+        guard file.hasTextContent else { return [] }
+        var findings: [Finding] = []
+        // The globs are tried only once a line with trailing whitespace turns up.
+        var ignored: Bool?
+        var isMarkdown = false
+        file.forEachAddedLine { number, line in
+            let line = line.droppingCarriageReturn
+            guard let last = line.last, last == ASCII.space || last == ASCII.tab else { return }
+            if ignored == nil {
+                ignored = ignore.matches(file.path)
+                isMarkdown = markdown.matches(file.path)
+            }
+            guard ignored == false else { return }
+            var start = line.endIndex
+            while start > line.startIndex, line[start - 1] == ASCII.space || line[start - 1] == ASCII.tab { start -= 1 }
+            let run = line[start...]
+            if isMarkdown, start > line.startIndex, run.count >= 2, !run.contains(ASCII.tab) { return }
+            findings.append(context.finding(
+                file, line: number, column: start - line.startIndex + 1,
+                "trailing whitespace (\(Self.describe(run)))",
+                hint: "delete it (most editors can trim trailing whitespace on save)",
+                fingerprintText: line.trimmedText))
+        }
+        return findings
+    }
+
+    private static func describe(_ run: ArraySlice<UInt8>) -> String {
+        let tabs = run.filter { $0 == ASCII.tab }.count
+        let spaces = run.count - tabs
+        return [spaces > 0 ? "\(spaces) space\(spaces == 1 ? "" : "s")" : nil, tabs > 0 ? "\(tabs) tab\(tabs == 1 ? "" : "s")" : nil]
+            .compactMap { $0 }.joined(separator: " and ")
+    }
+}

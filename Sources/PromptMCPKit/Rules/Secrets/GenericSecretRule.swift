@@ -1,0 +1,39 @@
+/// Secrets without a recognisable prefix (passwords, signing keys, service tokens), found by the
+/// name they are assigned to and how random they look.
+public struct GenericSecretRule: FileRule {
+    public static let description = RuleDescription(
+        id: "secrets/generic-secret",
+        summary: "A random-looking value assigned to a secret-like name (password, passwd, pwd, secret, token, api_key, access_key, client_secret, auth, credential ...) in `name = \"value\"`, `name: value`, `\"name\": \"value\"` or `NAME=value` form. In program files only quoted literals count; placeholders, templates, environment lookups, words, UUIDs and values with test/example markers do not.",
+        defaultSeverity: .error,
+        policyKey: "secrets.rules.generic-secret",
+        options: [
+            RuleOption("min_length", .integer(minimum: 1), default: "8", "The shortest value reported, in bytes."),
+        ],
+        examples: [
+            .triggering("DB_PASSWORD=↓Xk29fQzL7mWp\n", path: ".env"),
+            .triggering("    \"client_secret\": \"↓VJwnh8S0z054LYyVc1pFRS8A\",\n", path: "oauth.json"),
+            .triggering("let apiKey = \"↓2GY4bIjBkadI9itK27Vtkpk8mC3mMcSBnTTwXtKW\"\n", path: "Sources/App/Config.swift"),
+            .triggering("spring.datasource.password=↓BGgMVGOYn7B3!5\n", path: "application.properties"),
+            .passing("DB_PASSWORD=changeme\n", path: ".env.example"),
+            .passing("password = os.environ[\"DB_PASSWORD\"]\n", path: "settings.py"),
+            .passing("let token = try keychain.read(account: \"deploy\")\n", path: "Sources/App/Deploy.swift"),
+            .passing("api_key: ${API_KEY}\n", path: "config.yml"),
+            .passing("token_url = \"https://auth.example.com/oauth/token\"\n", path: "client.py"),
+            .passing("secret_name: prod-db-credentials-v2\n", path: "k8s/deployment.yaml"),
+            .passing("session_token = \"123e4567-e89b-12d3-a456-426614174000\"\n", path: "fixtures.py"),
+            .passing("password: \"{{ vault_db_password }}\"\n", path: "ansible/vars.yml"),
+            .passing("if password == \"Xk29fQzL7mWp\" { fail() }\n", path: "Sources/App/Login.swift"),
+        ]
+    )
+
+    private let detector: SecretDetector
+
+    public init(_ configuration: RuleConfiguration) {
+        let matcher = AssignmentMatcher(minLength: max(1, configuration.int("min_length")))
+        detector = SecretDetector([matcher], configuration, revoke: "where it was issued", freeForm: true)
+    }
+
+    public func check(_ file: FileChange, _ context: FileContext) -> [Finding] {
+        detector.check(file, context)
+    }
+}

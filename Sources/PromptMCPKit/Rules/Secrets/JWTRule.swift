@@ -1,0 +1,73 @@
+/// JSON Web Tokens: signed bearer tokens, often long-lived, that grant what their claims say.
+public struct JWTRule: FileRule {
+    public static let description = RuleDescription(
+        id: "secrets/jwt",
+        summary: "A signed JSON Web Token: three base64url parts separated by dots, the first two JSON objects (eyJ...), the header naming an algorithm; unsigned tokens and jwt.io's example are not reported.",
+        defaultSeverity: .error,
+        policyKey: "secrets.rules.jwt",
+        examples: [
+            .triggering("curl -H \"Authorization: Bearer ↓eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1XzcxYzIiLCJyb2xlIjoiZGVwbG95IiwiaWF0IjoxNzE4MDMxMjM0fQ.pU3KGCUwux1tEyze1iN7LtkeP3IfyxlxF0SU1kk8nVw\" $API\n", path: "scripts/call.sh"),
+            .passing("token = \"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"\n", path: "docs/auth.md"),
+            .passing("const unsigned = \"eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1XzcxYzIifQ.\"\n", path: "test/jwt.test.js"),
+            .passing("let header = \"eyJ0eXAiOiJKV1Qi\"  // base64url of {\"typ\":\"JWT\"\n", path: "JWT.swift"),
+        ]
+    )
+
+    static let matchers: [any SecretMatcher] = [JWTMatcher()]
+
+    private let detector: SecretDetector
+
+    public init(_ configuration: RuleConfiguration) {
+        detector = SecretDetector(Self.matchers, configuration, revoke: "rotate the signing key, or revoke the token where it was issued")
+    }
+
+    public func check(_ file: FileChange, _ context: FileContext) -> [Finding] {
+        detector.check(file, context)
+    }
+}
+
+/// A JWT: gitleaks' `jwt` shape (`ey...\.ey...\.sig`), with a signature of 16 or more
+/// characters, and a header that decodes to JSON naming an `alg`.
+struct JWTMatcher: SecretMatcher {
+    static let base64URL = ByteSet("A-Za-z0-9_-")
+    static let format = TokenFormat("JSON Web Token", prefixes: ["eyJ"], [
+        .run(base64URL, 10...4000), .literal("."), .literal("eyJ"), .run(base64URL, 10...8000), .literal("."), .run(base64URL, 16...2000),
+    ], boundary: ByteSet("A-Za-z0-9_.-"))
+
+    var keywords: [[UInt8]] { Self.format.keywords }
+    var foldsCase: Bool { false }
+
+    func match(_ text: SecretText, keyword: Int, at start: Int) -> SecretMatch? {
+        guard let match = Self.format.match(text, keyword: keyword, at: start) else { return nil }
+        var headerEnd = start
+        while text.bytes[headerEnd] != UInt8(ascii: ".") { headerEnd += 1 }
+        guard let header = Self.decode(text.bytes[start..<headerEnd]),
+              SecretFilters.containsAny(header, [Array("\"alg\"".utf8)]) else { return nil }
+        return match
+    }
+
+    /// base64url without padding, decoded; nil for a byte outside the alphabet.
+    static func decode(_ encoded: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8]? {
+        var output: [UInt8] = []
+        var buffer: UInt32 = 0
+        var bits = 0
+        for byte in encoded {
+            let sextet: UInt32
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): sextet = UInt32(byte - 65)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): sextet = UInt32(byte - 71)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): sextet = UInt32(byte) + 4
+            case UInt8(ascii: "-"): sextet = 62
+            case UInt8(ascii: "_"): sextet = 63
+            default: return nil
+            }
+            buffer = buffer << 6 | sextet
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                output.append(UInt8(truncatingIfNeeded: buffer >> UInt32(bits)))
+            }
+        }
+        return output
+    }
+}

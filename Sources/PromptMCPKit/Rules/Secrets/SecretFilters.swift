@@ -1,0 +1,231 @@
+/// Values shaped like secrets that are not: placeholders, templates, lookups, published examples,
+/// identifiers and hashes. A secret scanner that cries wolf gets switched off, so each filter
+/// here answers a false positive seen in real repositories; each is cheap, and runs only on a
+/// value that a matcher already found.
+enum SecretFilters {
+    /// Credentials published in documentation, never valid: AWS's IAM examples, the jwt.io
+    /// token, GitHub's docs token, Slack's docs bot token, Google samples (from gitleaks' list).
+    static let documentationExamples: Set<String> = [
+        "AKIAIOSFODNN7EXAMPLE",
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+        "ghp_16C7e42F292c6912E7710c838347Ae178B4a",
+        "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
+        "AIzaSyabcdefghijklmnopqrstuvwxyz1234567",
+        "AIzaSyAnLA7NfeLquW1tJFpx_eQCxoX-oo6YyIs",
+        "AIzaSyCkEhVjf3pduRDt6d1yKOMitrUEke8agEM",
+        "AIzaSyDMAScliyLx7F0NPDEJi1QmyCgHIAODrlU",
+        "AIzaSyD3asb-2pEZVqMkmL6M9N6nHZRR_znhrh0",
+    ]
+
+    /// Words that mark a made-up token. Five letters or more, or four that random text almost
+    /// never holds (`fake` turns up in about 1 in 25,000 random 40-character tokens).
+    private static let tokenMarkers = ["example", "sample", "dummy", "fake", "placeholder", "redacted", "xxxx"].map { Array($0.utf8) }
+
+    /// Words that mark a made-up value in an assignment (`password: changeme`,
+    /// `api_key = "test-key-123"`): the token markers and the words people type when they mean
+    /// "something goes here". `test` is one: a value with it is a fixture, not a credential.
+    private static let valueMarkers = tokenMarkers + [
+        "changeme", "change_me", "change-me", "changeit", "test", "mock", "password", "passwd", "secret",
+        "your", "todo", "fixme", "foobar", "lorem", "insert", "replace", "****", "...", "\u{2026}",
+    ].map { Array($0.utf8) }
+
+    /// For a provider's token, whose shape is already strict: published examples, marker
+    /// words, and ordered or repeated runs (`abcdefgh`, `000000`).
+    static func isPlaceholderToken(_ value: [UInt8]) -> Bool {
+        documentationExamples.contains(String(decoding: value, as: UTF8.self))
+            || containsAny(lowercased(value), tokenMarkers)
+            || isPatterned(value)
+    }
+
+    /// For a free-form value (an assignment's value, a URL's password): also templates,
+    /// environment and secret-store lookups, identifiers, paths, numbers, UUIDs, integrity
+    /// hashes, plain words and base64 of plain text.
+    static func isPlaceholderValue(_ value: [UInt8]) -> Bool {
+        let lower = lowercased(value)
+        return documentationExamples.contains(String(decoding: value, as: UTF8.self))
+            || containsAny(lower, valueMarkers)
+            || isPatterned(value)
+            || isTemplateOrLookup(value, lower)
+            || isUUID(value)
+            || isIntegrityHash(lower)
+            || isPathOrURL(value)
+            || isNumberLike(value)
+            || looksLikeWords(value)
+            || isBase64OfText(value)
+    }
+
+    // MARK: - The filters
+
+    /// Mostly ordered (`abcdef123456`), a long run of one byte (`000000`), or one short unit
+    /// repeated (`abcabcabc`, `Passw0rdPassw0rd`).
+    static func isPatterned(_ value: [UInt8]) -> Bool {
+        guard value.count >= 4 else { return true }
+        var ordered = 0
+        var run = 1
+        for index in 1..<value.count {
+            let step = Int(value[index]) - Int(value[index - 1])
+            if step == 1 || step == -1 { ordered += 1 }
+            if step == 0 {
+                run += 1
+                if run >= 6 { return true }
+            } else {
+                run = 1
+            }
+        }
+        if Double(ordered) >= 0.35 * Double(value.count - 1) { return true }
+        for unit in 1...max(1, value.count / 2) where value.count % unit == 0 && unit < value.count {
+            if (unit..<value.count).allSatisfy({ value[$0] == value[$0 - unit] }) { return true }
+        }
+        return false
+    }
+
+    /// `${TOKEN}`, `$TOKEN`, `{{ secret }}`, `%(password)s`, `<your-token>`, `process.env.X`,
+    /// `os.environ[...]`, `ENV[...]`, `getenv(`, `System.getenv`, `secrets.X`, `vault:...` and kin.
+    static func isTemplateOrLookup(_ value: [UInt8], _ lower: [UInt8]) -> Bool {
+        guard let first = value.first, let last = value.last else { return true }
+        let wrapped: [(UInt8, UInt8)] = [("<", ">"), ("[", "]"), ("{", "}"), ("(", ")"), ("%", "%"), ("@", "@"), ("_", "_")]
+            .map { (UInt8(ascii: $0.0), UInt8(ascii: $0.1)) }
+        if wrapped.contains(where: { $0.0 == first && $0.1 == last }) { return true }
+        // A variable or a YAML alias, tag or anchor: `$DB_PASSWORD`, `*default`, `!vault |`.
+        if "$*&!".utf8.contains(first) { return true }
+        return containsAny(lower, templateMarkers)
+    }
+
+    private static let templateMarkers = [
+        "${", "$(", "{{", "}}", "{%", "<%", "%(", "#{", "%s", "{}", "{0}",
+        "process.env", "environ", "getenv", "env[", "env.", "env(", "env::", "secrets.", "vars.", "settings.",
+        "config.", "vault:", "arn:aws:", "ref+", "keyvault", "secretmanager", "ssm:", "op://", "inputs.",
+    ].map { Array($0.utf8) }
+
+    /// `123e4567-e89b-12d3-a456-426614174000`: an identifier, not a credential.
+    static func isUUID(_ value: [UInt8]) -> Bool {
+        guard value.count == 36 else { return false }
+        for (index, byte) in value.enumerated() {
+            if [8, 13, 18, 23].contains(index) {
+                if byte != UInt8(ascii: "-") { return false }
+            } else if !ByteSet.hex.contains(byte) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Subresource integrity (`sha512-...` in package-lock.json and yarn.lock): public hashes.
+    static func isIntegrityHash(_ lower: [UInt8]) -> Bool {
+        ["sha1-", "sha256-", "sha384-", "sha512-", "md5-"].contains { hasPrefix(lower, Array($0.utf8)) }
+    }
+
+    /// `/run/secrets/db`, `./keys/dev.pem`, `C:\keys`, `https://...` (a URL's password is the
+    /// database-url rule's business).
+    static func isPathOrURL(_ value: [UInt8]) -> Bool {
+        if containsAny(value, [Array("://".utf8)]) { return true }
+        if value.first == UInt8(ascii: "/") || value.first == UInt8(ascii: "~") { return true }
+        if hasPrefix(value, Array("./".utf8)) || hasPrefix(value, Array("../".utf8)) { return true }
+        return value.count > 2 && value[1] == UInt8(ascii: ":") && value[2] == UInt8(ascii: "\\")
+    }
+
+    /// Digits with separators only: ports, ids, dates, versions, phone numbers.
+    static func isNumberLike(_ value: [UInt8]) -> Bool {
+        value.allSatisfy { ByteSet.digits.contains($0) || "._-:/+ ".utf8.contains($0) }
+    }
+
+    /// Letters only, in word-sized pieces that read like words: `SuperSecretPassword`,
+    /// `correct-horse-battery-staple`, `config.db_password`, `String`. Pieces are cut at
+    /// separators and case changes (`HTTPServer` is HTTP, Server); they must average 3.5 letters,
+    /// and a lowercase piece of 4 or more needs a vowel and no 5 consonants in a row. Random
+    /// letters fail that (`qXzTbWmK`, `sQFvijxikcckUW`), and a value with a digit is never words.
+    static func looksLikeWords(_ value: [UInt8]) -> Bool {
+        var pieces: [ArraySlice<UInt8>] = []
+        var start = 0
+        func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+        func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+        for (index, byte) in value.enumerated() {
+            if isUpper(byte) || isLower(byte) {
+                let previous: UInt8 = index > start ? value[index - 1] : 0
+                let next: UInt8 = index + 1 < value.count ? value[index + 1] : 0
+                // A new piece at lower→Upper, and at the last capital of a run before lowercase.
+                if index > start, isUpper(byte), isLower(previous) || (isUpper(previous) && isLower(next)) {
+                    pieces.append(value[start..<index])
+                    start = index
+                }
+            } else if "._-/:".utf8.contains(byte) {
+                if index > start { pieces.append(value[start..<index]) }
+                start = index + 1
+            } else {
+                return false  // a digit or a symbol
+            }
+        }
+        if value.count > start { pieces.append(value[start...]) }
+        guard !pieces.isEmpty else { return false }
+        let letters = pieces.reduce(0) { $0 + $1.count }
+        guard Double(letters) / Double(pieces.count) >= 3.5 else { return false }
+        return pieces.allSatisfy { piece in
+            guard !piece.allSatisfy(isUpper), piece.count >= 4 else { return true }  // an acronym, a short word
+            var consonants = 0
+            var vowels = 0
+            for byte in piece {
+                if "aeiouyAEIOUY".utf8.contains(byte) {
+                    vowels += 1
+                    consonants = 0
+                } else {
+                    consonants += 1
+                    if consonants >= 5 { return false }
+                }
+            }
+            return vowels > 0
+        }
+    }
+
+    /// Standard base64 whose bytes are plain text (`SGVsbG8gV29ybGQ=`: "Hello World"), a
+    /// sentence, JSON or a made-up word: encoded, not secret. Base64 of random bytes (most
+    /// tokens) decodes to binary and is not skipped.
+    static func isBase64OfText(_ value: [UInt8]) -> Bool {
+        guard value.count >= 12, value.count % 4 == 0, let decoded = base64Decoded(value) else { return false }
+        guard decoded.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return false }
+        let structured = decoded.contains { " \t\n{}:,<\"".utf8.contains($0) }
+        return structured || looksLikeWords(decoded) || containsAny(lowercased(decoded), valueMarkers)
+    }
+
+    // MARK: - Bytes
+
+    static func lowercased(_ value: [UInt8]) -> [UInt8] { value.map(SecretText.lowercased) }
+
+    static func hasPrefix(_ value: [UInt8], _ prefix: [UInt8]) -> Bool {
+        value.count >= prefix.count && value[0..<prefix.count].elementsEqual(prefix)
+    }
+
+    static func containsAny(_ value: [UInt8], _ needles: [[UInt8]]) -> Bool {
+        needles.contains { needle in
+            guard value.count >= needle.count else { return false }
+            return (0...(value.count - needle.count)).contains { start in
+                value[start..<(start + needle.count)].elementsEqual(needle)
+            }
+        }
+    }
+
+    private static func base64Decoded(_ value: [UInt8]) -> [UInt8]? {
+        var output: [UInt8] = []
+        var buffer: UInt32 = 0
+        var bits = 0
+        for byte in value {
+            let sextet: UInt32
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): sextet = UInt32(byte - 65)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): sextet = UInt32(byte - 71)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): sextet = UInt32(byte) + 4
+            case UInt8(ascii: "+"): sextet = 62
+            case UInt8(ascii: "/"): sextet = 63
+            case UInt8(ascii: "="): continue
+            default: return nil
+            }
+            buffer = buffer << 6 | sextet
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                output.append(UInt8(truncatingIfNeeded: buffer >> UInt32(bits)))
+            }
+        }
+        return output
+    }
+}

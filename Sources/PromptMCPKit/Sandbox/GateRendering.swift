@@ -1,0 +1,65 @@
+import Foundation
+
+/// How gate results appear in the text and JSON reports (the reporters call these, so that
+/// the reporter files only gain a line each).
+enum GateRendering {
+    /// Lines shown under a failed gate: the end of its output, where test runners summarise.
+    static let outputTailLines = 20
+
+    /// A "test gates:" block for the text report, empty when the policy has none.
+    static func text(_ gates: [GateResult], colour: Bool) -> [String] {
+        guard !gates.isEmpty else { return [] }
+        var lines = ["test gates:"]
+        for gate in gates {
+            let resources = gate.sandbox.map { " (\($0.usage.summary))" } ?? ""
+            lines.append("  \(gate.name): \(label(gate.status, colour: colour)): \(gate.summary)\(resources)")
+            guard gate.status == .failed || gate.status == .error else { continue }
+            lines += gate.notes.map { "    note: \($0)" }
+            if let output = gate.sandbox?.output, output.totalBytes > 0 {
+                lines.append("    output (last \(outputTailLines) lines of \(Words.bytes(output.totalBytes))):")
+                lines += output.lastLines(outputTailLines).map { "    | \($0)" }
+            }
+        }
+        return lines + [""]
+    }
+
+    private static func label(_ status: GateResult.Status, colour: Bool) -> String {
+        let code: String
+        switch status {
+        case .passed: code = "32"
+        case .failed, .error: code = "31"
+        case .skipped: code = "2"
+        }
+        return colour ? "\u{1B}[\(code)m\(status.rawValue)\u{1B}[0m" : status.rawValue
+    }
+
+    /// One gate for the JSON report (docs/json-report.md): `null` for what did not happen.
+    static func object(_ gate: GateResult) -> [String: Any] {
+        var object: [String: Any] = [
+            "name": gate.name, "rule": gate.ruleID, "status": gate.status.rawValue, "summary": gate.summary,
+            "severity": gate.severity.rawValue, "notes": gate.notes, "prepare_ms": rounded(gate.prepareMilliseconds),
+            "exit_status": NSNull(), "signal": NSNull(), "stopped": NSNull(), "usage": NSNull(), "output": NSNull(),
+        ]
+        guard let run = gate.sandbox else { return object }
+        switch run.termination {
+        case .exited(let status): object["exit_status"] = Int(status)
+        case .signalled(let signal): object["signal"] = SandboxResult.signalName(signal)
+        }
+        object["stopped"] = run.stop.map { $0.rawValue as Any } ?? NSNull()
+        object["usage"] = [
+            "wall_s": rounded(run.usage.wallSeconds, places: 3), "user_s": rounded(run.usage.userSeconds, places: 3),
+            "system_s": rounded(run.usage.systemSeconds, places: 3), "peak_rss_bytes": run.usage.peakRSSBytes,
+        ] as [String: Any]
+        object["output"] = [
+            "text": run.output.text, "total_bytes": run.output.totalBytes,
+            "kept_bytes": run.output.keptBytes, "truncated": run.output.truncated,
+            "held_open": run.outputHeldOpen,
+        ] as [String: Any]
+        return object
+    }
+
+    private static func rounded(_ value: Double, places: Int = 2) -> Double {
+        let scale = pow(10, Double(places))
+        return (value * scale).rounded() / scale
+    }
+}
