@@ -57,6 +57,15 @@ public struct ChangeSetReader {
         }
     }
 
+    /// Proposed edits (new content, or nil to delete) over the index, read without touching it.
+    func proposedDeltas(_ edits: [ProposedEdit]) throws -> [Delta] {
+        let index = try repository.index()
+        defer { git_index_free(index) }
+        return edits.map { edit in
+            Delta(proposing: edit.content, at: edit.path, over: git_index_get_bypath(index, edit.path, 0)?.pointee)
+        }
+    }
+
     /// Every file of a tree as an addition, for a whole-repository scan: HEAD's files, or the
     /// work tree's (tracked and untracked, ignored ones left out).
     func treeDeltas(workTree: Bool) throws -> [Delta] {

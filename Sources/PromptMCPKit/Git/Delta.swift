@@ -11,6 +11,8 @@ struct Delta: Sendable {
     var newMode: UInt32
     /// The new side is a file in the work tree (a work tree scan), not a blob.
     var newInWorkTree = false
+    /// The new side's content, for a proposed edit that exists nowhere yet.
+    var proposedContent: [UInt8]?
 
     /// Reads the deltas of a diff after rename and copy detection.
     ///
@@ -74,5 +76,19 @@ struct Delta: Sendable {
         git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION))
         options.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue | GIT_DIFF_SKIP_BINARY_CHECK.rawValue
         return options
+    }
+}
+
+extension Delta {
+    /// A proposed edit of `path` over the index entry it would replace (nil: a new file).
+    init(proposing content: [UInt8]?, at path: String, over entry: git_index_entry?) {
+        status = entry == nil ? .added : content == nil ? .deleted : .modified
+        self.path = path
+        oldPath = nil
+        oldID = entry.map { ObjectID($0.id) } ?? .zero
+        newID = .zero
+        oldMode = entry?.mode ?? 0
+        newMode = content == nil ? 0 : entry?.mode ?? 0o100644
+        proposedContent = content
     }
 }

@@ -32,8 +32,7 @@ struct FileLoader {
         // copying a file (from an excluded path, say) cannot slip lines past the rules.
         let hasOldSide = delta.status != .added && delta.status != .copied
         let old = readable(delta.oldMode, hasOldSide) ? try lookup(delta.oldID, in: repository) : nil
-        let new = !readable(delta.newMode, delta.status != .deleted) ? nil
-            : delta.newInWorkTree ? try readWorkTree(delta, in: repository) : try lookup(delta.newID, in: repository)
+        let new = readable(delta.newMode, delta.status != .deleted) ? try newSide(of: delta, in: repository) : nil
         var change = FileChange(
             status: delta.status, path: delta.path, oldPath: delta.oldPath,
             oldID: delta.oldID, newID: delta.newID, oldMode: delta.oldMode, newMode: delta.newMode,
@@ -57,6 +56,12 @@ struct FileLoader {
             break
         }
         return change
+    }
+
+    /// The new content: proposed (MCP), in the work tree (a scan), or a blob (everything else).
+    private static func newSide(of delta: Delta, in repository: Repository) throws -> Blob {
+        if let proposed = delta.proposedContent { return Blob(workTreeBytes: proposed) }
+        return delta.newInWorkTree ? try readWorkTree(delta, in: repository) : try lookup(delta.newID, in: repository)
     }
 
     private static func countAllAdded(_ new: Blob, into change: inout FileChange) {

@@ -53,6 +53,17 @@ public struct Checker {
         return report
     }
 
+    /// Judges edits an agent proposes, as if they were staged over the current index, without
+    /// touching the index, the work tree or any object: the MCP `promptmcp.check` tool.
+    public func checkProposed(_ edits: [ProposedEdit], in repository: Repository) throws -> Report {
+        var clock = StageClock()
+        let deltas = try clock.measure("collect") { try ChangeSetReader(repository: repository).proposedDeltas(edits) }
+        var context = ChangeContext(policy: policy, stage: .preCommit, history: History(repository: repository))
+        context.author = author
+        context.now = now()
+        return try judge(deltas, in: repository, target: "proposed change", context: context, clock: &clock)
+    }
+
     /// Judges every file of HEAD (or of the work tree) as if it were being added: a whole
     /// repository audit, and the starting point of a baseline.
     public func checkTree(_ repository: Repository, workTree: Bool) throws -> Report {
