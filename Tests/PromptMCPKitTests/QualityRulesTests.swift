@@ -128,6 +128,18 @@ final class QualityRulesTests: XCTestCase {
         }
     }
 
+    func testLiteralSearchHandsEachAddedLineWithAHitOnceInOrder() {
+        var file = FileChange.added(path: "a.swift", content: Array("TODO a\nb\nc print( TODO\nd TODO\nprint(\ne TODO".utf8))
+        file.addedRanges = [1...1, 3...3, 5...6]
+        var seen: [String] = []
+        LiteralSearch(["TODO", "print("]).forEachAddedLine(in: file) { number, line in
+            seen.append("\(number):\(String(decoding: line, as: UTF8.self))")
+        }
+        XCTAssertEqual(seen, ["1:TODO a", "3:c print( TODO", "5:print(", "6:e TODO"], "line 4 is not added; the last line has no newline")
+        XCTAssertTrue(Array("x\npromptmcp:allow".utf8).containsBytes(Array("promptmcp:allow".utf8)))
+        XCTAssertFalse(Array("promptmcp:allo".utf8).containsBytes(Array("promptmcp:allow".utf8)))
+    }
+
     func testGlobListsDecideAsTheirGlobsDo() throws {
         let patterns = ["*.pem", "id_rsa*", ".env", ".env.*", "*.{png,jpg}", "docs/**", "/LICENSE", "vendor/", "*", "a?c",
                         "[ab].txt", "**/templates/**", "tsconfig*.json", "*.tfstate.*", "credentials.json", "é*", "*.md"]

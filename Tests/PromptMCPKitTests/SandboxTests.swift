@@ -32,6 +32,25 @@ final class SandboxTests: XCTestCase {
         }
     }
 
+    /// Root's PATH often starts with folders `nobody` cannot enter (~/.pyenv/shims): they are
+    /// skipped, a program found nowhere is "not found", and one found only there is "denied".
+    func testPathFoldersTheGateUserCannotEnterAreSkippedAndNamedOnlyWhenTheyHoldTheProgram() throws {
+        guard SandboxUser.forUntrustedCode != nil else { return }
+        let closed = try SandboxFolder()  // handed to nobody; closed again below
+        let tool = closed.workspace.root + "/bin/promptmcp-closed-tool"
+        try FileManager.default.createDirectory(atPath: closed.workspace.root + "/bin", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: tool, contents: Data("#!/bin/sh\necho hi\n".utf8), attributes: [.posixPermissions: 0o755])
+        chown(closed.workspace.root, 0, 0)
+        let path = closed.workspace.root + "/bin:/usr/bin:/bin"
+        XCTAssertEqual(try folder.run(["id", "-u"], environment: ["PATH": path]).output.text, "65534\n", "skipped, found later")
+        XCTAssertThrowsError(try folder.run(["no-such-tool-anywhere"], environment: ["PATH": path])) { error in
+            XCTAssertTrue("\(error)".hasPrefix("command not found: 'no-such-tool-anywhere'"), "\(error)")
+        }
+        XCTAssertThrowsError(try folder.run(["promptmcp-closed-tool"], environment: ["PATH": path])) { error in
+            XCTAssertTrue("\(error)".hasPrefix("permission denied running '\(tool)' as uid 65534"), "\(error)")
+        }
+    }
+
     func testUntrustedChildRunsAsNobodyWhenTheCallerIsRoot() throws {
         let result = try folder.run(["id", "-u"])
         let expected = SandboxUser.forUntrustedCode.map { String($0.uid) } ?? String(getuid())

@@ -1,5 +1,3 @@
-import CGit2
-
 /// Reads past commits for rules that count them (rate limits). Walks newest first by commit time
 /// and stops at the window's edge, so the cost follows the window, not the repository's age.
 public final class History {
@@ -18,20 +16,22 @@ public final class History {
 
     /// Commits reachable from `tip` committed at or after `since`, by `author` (any when nil),
     /// that change at least one path `matches` accepts. `countLines` reads their diffs' lines.
+    ///
+    /// The walk is our own, newest first by commit time: any sorted libgit2 revwalk first lists
+    /// the whole history (about 400 ms for 100,000 commits), while this one reads only the
+    /// commits inside the window and the parents at its edge.
     public func commits(from tip: ObjectID, since: Int64, author: String?, countLines: Bool,
                         matches: (String) -> Bool) throws -> [Entry] {
-        var walk: OpaquePointer?
-        try check("starting a revision walk", git_revwalk_new(&walk, repository.pointer))
-        defer { git_revwalk_free(walk) }
-        git_revwalk_sorting(walk, GIT_SORT_TIME.rawValue)
-        var start = tip.raw
-        try check("walking from \(tip.short)", git_revwalk_push(walk, &start))
         let reader = ChangeSetReader(repository: repository)
+        var frontier = [try reader.commitInfo(tip)]
+        var seen: Set<ObjectID> = [tip]
         var entries: [Entry] = []
-        var oid = git_oid()
-        while git_revwalk_next(&oid, walk) == 0 {
-            let info = try reader.commitInfo(ObjectID(oid))
-            if info.commitTime < since { break }
+        while let index = frontier.indices.max(by: { frontier[$0].commitTime < frontier[$1].commitTime }) {
+            let info = frontier.remove(at: index)
+            if info.commitTime < since { break }  // the newest left is outside the window: so are the rest
+            for parent in info.parentIDs where seen.insert(parent).inserted {
+                frontier.append(try reader.commitInfo(parent))
+            }
             if let author, info.authorEmail.lowercased() != author.lowercased() { continue }
             let touched = try reader.commitDeltas(info).filter { matches($0.path) || ($0.oldPath.map(matches) ?? false) }
             guard !touched.isEmpty else { continue }

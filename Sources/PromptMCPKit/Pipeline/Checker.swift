@@ -15,11 +15,14 @@ public struct Checker {
     /// The documentation cache that `citations.verify: cache` checks against.
     public var citationCache: (any CitationCache)?
 
+    private let ruleSets: RuleSets
+
     public init(policy: Policy, policySource: String, baseline: Baseline = .empty) throws {
         self.policy = policy
         self.policySource = policySource
         self.baseline = baseline
-        _ = try RuleSet(policy: policy)  // configuration errors surface here, not mid-run
+        ruleSets = RuleSets(policy: policy)
+        _ = try ruleSets.at(.preCommit)  // configuration errors surface here, not mid-run
     }
 
     /// Judges what `git commit` would record now; with a message, at the commit-msg stage
@@ -76,7 +79,7 @@ public struct Checker {
     func judge(_ deltas: [Delta], in repository: Repository, target: String, context: ChangeContext,
                clock: inout StageClock) throws -> Report {
         let policy = self.policy
-        let rules = try RuleSet(policy: policy, stage: context.stage)
+        let rules = try ruleSets.at(context.stage)
         var context = context
         context.citationCache = citationCache
         let needsFiles = !rules.fileRules.isEmpty || !rules.changeRules.isEmpty
@@ -111,6 +114,22 @@ public struct Checker {
         }
         let (kept, suppressed) = InlineSuppression.apply(rules.check(file, settings: settings, policy: policy), in: file)
         return (summary, kept, suppressed)
+    }
+}
+
+/// The rule sets of one checker, built once per stage: a range of a thousand commits must not
+/// configure its rules a thousand times.
+private final class RuleSets {
+    private let policy: Policy
+    private var built: [Stage: RuleSet] = [:]
+
+    init(policy: Policy) { self.policy = policy }
+
+    func at(_ stage: Stage) throws -> RuleSet {
+        if let rules = built[stage] { return rules }
+        let rules = try RuleSet(policy: policy, stage: stage)
+        built[stage] = rules
+        return rules
     }
 }
 
