@@ -16,7 +16,7 @@ enum InlineSuppression {
 
     /// The findings left after the file's allow comments, and how many were suppressed.
     static func apply(_ findings: [Finding], in file: FileChange) -> (kept: [Finding], suppressed: Int) {
-        guard findings.contains(where: { $0.line != nil }), file.content.firstRange(of: marker) != nil else {
+        guard findings.contains(where: { $0.line != nil }), file.content.containsBytes(marker) else {
             return (findings, 0)
         }
         let wanted = Set(findings.compactMap(\.line).flatMap { [$0 - 1, $0] }).filter { $0 >= 1 }.sorted()

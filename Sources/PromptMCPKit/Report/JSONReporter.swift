@@ -25,8 +25,7 @@ public struct JSONReporter: Reporter {
                 "stages": report.stages.map { ["name": $0.name, "duration_ms": ($0.milliseconds * 100).rounded() / 100] },
             ] as [String: Any],
         ]
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONText.render(object)
     }
 
     static func object(_ finding: Finding) -> [String: Any] {

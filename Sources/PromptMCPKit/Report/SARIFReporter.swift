@@ -54,8 +54,7 @@ public struct SARIFReporter: Reporter {
             "properties": ["target": report.target, "policy": report.policySource],
         ]
         let log: [String: Any] = ["$schema": Self.schema, "version": "2.1.0", "runs": [run]]
-        let data = try! JSONSerialization.data(withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONText.render(log)
     }
 
     private func descriptor(_ rule: RuleDescription) -> [String: Any] {
