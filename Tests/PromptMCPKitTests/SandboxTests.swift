@@ -39,7 +39,8 @@ final class SandboxTests: XCTestCase {
         let closed = try SandboxFolder()  // handed to nobody; closed again below
         let tool = closed.workspace.root + "/bin/promptmcp-closed-tool"
         try FileManager.default.createDirectory(atPath: closed.workspace.root + "/bin", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: tool, contents: Data("#!/bin/sh\necho hi\n".utf8), attributes: [.posixPermissions: 0o755])
+        XCTAssertTrue(FileManager.default.createFile(atPath: tool, contents: Data("#!/bin/sh\necho hi\n".utf8),
+                                                     attributes: [.posixPermissions: 0o755]))
         chown(closed.workspace.root, 0, 0)
         let path = closed.workspace.root + "/bin:/usr/bin:/bin"
         XCTAssertEqual(try folder.run(["id", "-u"], environment: ["PATH": path]).output.text, "65534\n", "skipped, found later")

@@ -95,7 +95,20 @@ struct Check: ParsableCommand {
         let resolved = try PolicySource.forStagedChange(in: repository)
         var report = try checker(resolved, repository).checkStaged(repository)
         GatePhase.run(on: &report, policy: resolved.policy, repository: repository)
+        learnLessons(from: &report, in: repository)
         return (resolved, report)
+    }
+
+    /// Errors that a later passing check no longer has become lessons (docs/knowledge.md). A
+    /// failure to learn never fails the check: it is a note.
+    private func learnLessons(from report: inout Report, in repository: Repository) {
+        do {
+            for lesson in try LessonLearning(repository: repository).observe(report) {
+                report.notes.append("lesson learned: \(lesson.title) (promptmcp lessons show \(lesson.id.prefix(8)))")
+            }
+        } catch {
+            report.notes.append("could not record lessons: \(error)")
+        }
     }
 
     private func checker(_ resolved: ResolvedPolicy, _ repository: Repository) throws -> Checker {

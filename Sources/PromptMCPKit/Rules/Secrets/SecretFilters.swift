@@ -18,23 +18,28 @@ enum SecretFilters {
         "AIzaSyD3asb-2pEZVqMkmL6M9N6nHZRR_znhrh0",
     ]
 
-    /// Words that mark a made-up token. Five letters or more, or four that random text almost
-    /// never holds (`fake` turns up in about 1 in 25,000 random 40-character tokens).
-    private static let tokenMarkers = ["example", "sample", "dummy", "fake", "placeholder", "redacted", "xxxx"].map { Array($0.utf8) }
+    /// Words that mark a made-up token, in one case (`fake`, `FAKE`, `Fake`): random mixed-case
+    /// text holds `FaKe` as often as `fake`, but all three forms of a 4-letter word turn up in
+    /// fewer than 1 in 100,000 random 40-character tokens.
+    private static let tokenMarkers = inEachCase(["example", "sample", "dummy", "fake", "placeholder", "redacted", "xxxx"])
 
     /// Words that mark a made-up value in an assignment (`password: changeme`,
     /// `api_key = "test-key-123"`): the token markers and the words people type when they mean
     /// "something goes here". `test` is one: a value with it is a fixture, not a credential.
-    private static let valueMarkers = tokenMarkers + [
+    private static let valueMarkers = tokenMarkers + inEachCase([
         "changeme", "change_me", "change-me", "changeit", "test", "mock", "password", "passwd", "secret",
         "your", "todo", "fixme", "foobar", "lorem", "insert", "replace", "****", "...", "\u{2026}",
-    ].map { Array($0.utf8) }
+    ])
+
+    private static func inEachCase(_ words: [String]) -> [[UInt8]] {
+        Array(Set(words.flatMap { [$0, $0.uppercased(), $0.prefix(1).uppercased() + $0.dropFirst()] })).map { Array($0.utf8) }
+    }
 
     /// For a provider's token, whose shape is already strict: published examples, marker
     /// words, and ordered or repeated runs (`abcdefgh`, `000000`).
     static func isPlaceholderToken(_ value: [UInt8]) -> Bool {
         documentationExamples.contains(String(decoding: value, as: UTF8.self))
-            || containsAny(lowercased(value), tokenMarkers)
+            || containsAny(value, tokenMarkers)
             || isPatterned(value)
     }
 
@@ -44,7 +49,7 @@ enum SecretFilters {
     static func isPlaceholderValue(_ value: [UInt8]) -> Bool {
         let lower = lowercased(value)
         return documentationExamples.contains(String(decoding: value, as: UTF8.self))
-            || containsAny(lower, valueMarkers)
+            || containsAny(value, valueMarkers)
             || isPatterned(value)
             || isTemplateOrLookup(value, lower)
             || isUUID(value)
@@ -61,11 +66,13 @@ enum SecretFilters {
     /// repeated (`abcabcabc`, `Passw0rdPassw0rd`).
     static func isPatterned(_ value: [UInt8]) -> Bool {
         guard value.count >= 4 else { return true }
-        var ordered = 0
+        var ascending = 0
+        var descending = 0
         var run = 1
         for index in 1..<value.count {
             let step = Int(value[index]) - Int(value[index - 1])
-            if step == 1 || step == -1 { ordered += 1 }
+            if step == 1 { ascending += 1 }
+            if step == -1 { descending += 1 }
             if step == 0 {
                 run += 1
                 if run >= 6 { return true }
@@ -73,7 +80,7 @@ enum SecretFilters {
                 run = 1
             }
         }
-        if Double(ordered) >= 0.35 * Double(value.count - 1) { return true }
+        if Double(max(ascending, descending)) >= 0.5 * Double(value.count - 1) { return true }
         for unit in 1...max(1, value.count / 2) where value.count % unit == 0 && unit < value.count {
             if (unit..<value.count).allSatisfy({ value[$0] == value[$0 - unit] }) { return true }
         }
@@ -130,41 +137,48 @@ enum SecretFilters {
         value.allSatisfy { ByteSet.digits.contains($0) || "._-:/+ ".utf8.contains($0) }
     }
 
-    /// Letters only, in word-sized pieces that read like words: `SuperSecretPassword`,
-    /// `correct-horse-battery-staple`, `config.db_password`, `String`. Pieces are cut at
-    /// separators and case changes (`HTTPServer` is HTTP, Server); they must average 3.5 letters,
-    /// and a lowercase piece of 4 or more needs a vowel and no 5 consonants in a row. Random
-    /// letters fail that (`qXzTbWmK`, `sQFvijxikcckUW`), and a value with a digit is never words.
+    /// Letters only, in pieces that read like words: `SuperSecretPassword`,
+    /// `correct-horse-battery-staple`, `var.db_password`, `SECRET_KEY`. Pieces are cut at
+    /// separators and case changes (`HTTPServer` is HTTP, Server) and must average 3.5 letters;
+    /// a capitalised or lowercase piece of 3 or more needs a vowel (unless it is a whole short
+    /// chunk: `db`, `rds`) and no 5 consonants in a row (`Length` has 4); a capital run longer
+    /// than 4 must be a whole chunk (`SECRET`). Random letters mostly fail that (`qXzTbWmK`,
+    /// `sQFvijxikcckUW`: about 1 in 75 random 16-letter strings pass, and random tokens are
+    /// letters only 1 time in 16), and a value with a digit is never words.
     static func looksLikeWords(_ value: [UInt8]) -> Bool {
-        var pieces: [ArraySlice<UInt8>] = []
-        var start = 0
         func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
         func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
-        for (index, byte) in value.enumerated() {
-            if isUpper(byte) || isLower(byte) {
-                let previous: UInt8 = index > start ? value[index - 1] : 0
-                let next: UInt8 = index + 1 < value.count ? value[index + 1] : 0
+        var pieces: [(letters: ArraySlice<UInt8>, chunkIsUpper: Bool, wholeChunk: Bool)] = []
+        var chunkStart = 0
+        for end in 0...value.count where end == value.count || !(isUpper(value[end]) || isLower(value[end])) {
+            if end < value.count, !"._-/:".utf8.contains(value[end]) { return false }  // a digit or a symbol
+            defer { chunkStart = end + 1 }
+            guard end > chunkStart else { continue }
+            let chunk = value[chunkStart..<end]
+            let chunkIsUpper = chunk.allSatisfy(isUpper)
+            var pieceStart = chunk.startIndex
+            var cuts: [ArraySlice<UInt8>] = []
+            for index in chunk.indices.dropFirst() {
+                let next: UInt8 = index + 1 < end ? value[index + 1] : 0
                 // A new piece at lower→Upper, and at the last capital of a run before lowercase.
-                if index > start, isUpper(byte), isLower(previous) || (isUpper(previous) && isLower(next)) {
-                    pieces.append(value[start..<index])
-                    start = index
+                if isUpper(value[index]), isLower(value[index - 1]) || (isUpper(value[index - 1]) && isLower(next)) {
+                    cuts.append(value[pieceStart..<index])
+                    pieceStart = index
                 }
-            } else if "._-/:".utf8.contains(byte) {
-                if index > start { pieces.append(value[start..<index]) }
-                start = index + 1
-            } else {
-                return false  // a digit or a symbol
             }
+            cuts.append(value[pieceStart..<end])
+            pieces += cuts.map { ($0, chunkIsUpper, cuts.count == 1) }
         }
-        if value.count > start { pieces.append(value[start...]) }
         guard !pieces.isEmpty else { return false }
-        let letters = pieces.reduce(0) { $0 + $1.count }
+        let letters = pieces.reduce(0) { $0 + $1.letters.count }
         guard Double(letters) / Double(pieces.count) >= 3.5 else { return false }
         return pieces.allSatisfy { piece in
-            guard !piece.allSatisfy(isUpper), piece.count >= 4 else { return true }  // an acronym, a short word
-            var consonants = 0
+            let letters = piece.letters
+            if letters.allSatisfy(isUpper) { return letters.count <= 4 || piece.chunkIsUpper }
+            if letters.count <= 3, piece.wholeChunk { return true }
             var vowels = 0
-            for byte in piece {
+            var consonants = 0
+            for byte in letters {
                 if "aeiouyAEIOUY".utf8.contains(byte) {
                     vowels += 1
                     consonants = 0
@@ -173,7 +187,7 @@ enum SecretFilters {
                     if consonants >= 5 { return false }
                 }
             }
-            return vowels > 0
+            return letters.count < 3 || vowels > 0
         }
     }
 
@@ -184,7 +198,7 @@ enum SecretFilters {
         guard value.count >= 12, value.count % 4 == 0, let decoded = base64Decoded(value) else { return false }
         guard decoded.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return false }
         let structured = decoded.contains { " \t\n{}:,<\"".utf8.contains($0) }
-        return structured || looksLikeWords(decoded) || containsAny(lowercased(decoded), valueMarkers)
+        return structured || looksLikeWords(decoded) || containsAny(decoded, valueMarkers)
     }
 
     // MARK: - Bytes
