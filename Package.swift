@@ -7,11 +7,14 @@ let package = Package(
     products: [
         .executable(name: "promptmcp", targets: ["promptmcp"]),
         .library(name: "PromptMCPKit", targets: ["PromptMCPKit"]),
+        .executable(name: "promptmcp-mcp", targets: ["promptmcp-mcp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -42,9 +45,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The MCP server (`promptmcp mcp`). A module and an executable of their own: the MCP SDK
+        // imports FoundationNetworking, which would load libcurl into every `promptmcp check`;
+        // `promptmcp mcp` execs `promptmcp-mcp` instead.
+        .target(
+            name: "PromptMCPServer",
+            dependencies: [
+                "PromptMCPKit", "PromptMCPKnowledge",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "promptmcp-mcp", dependencies: ["PromptMCPServer"]),
         .testTarget(
             name: "PromptMCPKitTests",
-            dependencies: ["PromptMCPKit", "PromptMCPKnowledge", "promptmcp"]
+            dependencies: ["PromptMCPKit", "PromptMCPKnowledge", "promptmcp", "PromptMCPServer", "promptmcp-mcp"]
         ),
     ],
     swiftLanguageModes: [.v6]

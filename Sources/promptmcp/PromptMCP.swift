@@ -3,7 +3,7 @@ import PromptMCPKit
 
 @main
 struct PromptMCP: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = PromptMCPVersion.current
     /// The project's home page; SARIF reports link rules to docs/rules.md under it.
 
     static let configuration = CommandConfiguration(
@@ -15,7 +15,7 @@ struct PromptMCP: ParsableCommand {
         """,
         version: version,
         subcommands: [Check.self, Scan.self, BaselineCommand.self, Test.self, Init.self, Config.self, Explain.self, Rules.self, Install.self, Uninstall.self,
-                      Docs.self, Search.self, Lessons.self, BenchSandbox.self],
+                      Docs.self, Search.self, Lessons.self, MCP.self, Audit.self, BenchSandbox.self],
         defaultSubcommand: Check.self
     )
 

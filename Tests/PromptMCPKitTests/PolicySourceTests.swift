@@ -109,13 +109,12 @@ final class PolicySourceTests: XCTestCase {
         XCTAssertEqual(result.stderr, "")
     }
 
-    func testConfigValidateWarnsAboutSectionsNotEnforcedYet() throws {
+    func testConfigValidateNamesNoSectionAsUnenforcedNowThatMCPIsEnforced() throws {
         let repo = try GitRepo()
         try repo.write(policyFile, "version: 1\nquality:\n  line-length: { max: 120 }\nmcp:\n  rate_limits: { promptmcp.check: 60/min }\n")
         let result = try repo.promptmcp("config", "validate")
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stderr, "warning: not enforced by this version of promptmcp (checked for mistakes only): mcp (line 4)\n",
-                       "quality is enforced, so only mcp is named")
+        XCTAssertEqual(result.stderr, "", "mcp's rate limits are enforced by promptmcp mcp")
     }
 
     func testConfigShowNamesWhereEachValueComesFromAndItsOutputValidates() throws {

@@ -18,6 +18,8 @@ public struct Policy: Sendable {
     public var rateLimits: [RateLimit] = []
     /// Test gates (`tests:`): commands run in the sandbox on the staged snapshot.
     public var tests: [TestGate] = []
+    /// What the MCP server allows an agent (`mcp:`): rate limits per tool.
+    public var mcp = MCPPolicy()
     /// Sections this version checks for mistakes but does not enforce yet.
     public var unenforced: [Located<String>] = []
 

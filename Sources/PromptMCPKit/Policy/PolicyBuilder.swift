@@ -19,6 +19,7 @@ struct PolicyBuilder {
             case "citations": applyCitations(value)
             case "rate_limits": policy.rateLimits = value.sequence?.map(rateLimit) ?? []
             case "tests": policy.tests = value.sequence?.map(testGate) ?? []
+            case "mcp": applyMCP(value)
             case "version", nil: break
             case let section?: policy.unenforced.append(Located(section, at: location(key)))
             }

@@ -145,7 +145,8 @@ extension Shape {
             ("severity", severity),
             ("run_after_failures", .boolean),
         ], required: ["name", "command"]))),
-        ("mcp", .map([("rate_limits", .dictionary(.rate))])),
+        // Tool names are listed: a misspelt one would otherwise limit nothing, silently.
+        ("mcp", .map([("rate_limits", .map(MCPPolicy.toolNames.map { ($0, .rate) }))])),
     ], required: ["version"])
 
     static let caps = Shape.map([

@@ -29,7 +29,7 @@ public struct FileContext: Sendable {
     public var settings: PathSettings
     public var policy: Policy
     public var severity: Severity
-    let ruleID: String
+    var ruleID: String
 
     /// A finding of this rule about this file; `line` nil for the whole file.
     public func finding(_ file: FileChange, line: Int? = nil, column: Int? = nil, _ message: String,

@@ -50,6 +50,7 @@ public enum StateSchema {
                 """)
             try FTSTables.create(db, table: "repo_chunk_fts", content: "repo_chunk")
         }
+        AgentSchema.register(in: &migrator)
         return migrator
     }
 }

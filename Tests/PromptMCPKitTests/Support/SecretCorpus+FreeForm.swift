@@ -136,6 +136,13 @@ extension SecretCorpus {
              "API_KEY_ENV = \"OPENAI_API_KEY\"", "MAX_TOKENS = 4096", "secret_name = \"prod-db-credentials\"")
         trap("code, not a literal", "Sources/App/Secrets.swift", "let token = try keychain.read(account: \"deploy\")",
              "if password == \"\(random(Self.alphanumeric, 14))\" { fail() }", "let apiKey: String")
+        trap("list of names", "app/settings.py", "SECRET_WORDS = [\"password\", \"passwd\", \"passphrase\", \"credentials\"]")
+        trap("list of names", "docs/setup.md", "The names `password`, `passwd`, `passphrase`, `authorization`, `credential(s)` are masked.")
+        trap("interpolation", "Sources/App/Secrets.swift", "request.headers[\"Authorization\"] = \"Bearer \\(session.token)\"",
+             "let headers = [\"Authorization\": \"Basic \\(credentials)\"]")
+        trap("C expressions", "crypto/rsa_impl.cc.inc", "  rsa->private_key_frozen = tmp->private_key_frozen;",
+             "  const uint8_t *const auth = xmss_sig + WOTS_BYTES;")
+        trap("template source", "Sources/Crypto/ECDH.swift.gyb", "typealias NISTCurvePrivateKeyImpl = OpenSSLNISTCurvePrivateKeyImpl")
         trap("empty or null", "config/credentials.json", "  \"password\": \"\",", "  \"api_key\": null,")
     }
 }

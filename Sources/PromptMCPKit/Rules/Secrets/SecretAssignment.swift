@@ -23,7 +23,12 @@ struct AssignmentMatcher: SecretMatcher {
         while nameEnd < text.upper, Self.nameBytes.contains(bytes[nameEnd]) { nameEnd += 1 }
         guard nameEnd - nameStart <= 100 else { return nil }
         let before: UInt8 = nameStart > text.lower ? bytes[nameStart - 1] : 0
-        guard let (valueStart, xml) = assignment(text, nameEnd: nameEnd, before: before),
+        // `("name", "value")` counts only as a call's first two arguments (`define('DB_PASSWORD', '...')`,
+        // `headers.set("Authorization", "Bearer ...")`), not in a list of strings.
+        var opening = nameStart - 2
+        while opening >= text.lower, bytes[opening] == 0x20 { opening -= 1 }
+        let firstArgument = Self.quotes.contains(before) && opening >= text.lower && bytes[opening] == UInt8(ascii: "(")
+        guard let (valueStart, xml) = assignment(text, nameEnd: nameEnd, before: before, firstArgument: firstArgument),
               let value = self.value(text, at: valueStart, xml: xml),
               value.count >= minLength, value.count <= 1000 else { return nil }
         let name = SecretName(bytes, nameStart..<nameEnd)
@@ -38,7 +43,7 @@ struct AssignmentMatcher: SecretMatcher {
 
     /// Where the value starts after the name ending at `nameEnd`, or nil when no assignment
     /// follows; `xml` for `<name>value</name>`.
-    private func assignment(_ text: SecretText, nameEnd: Int, before: UInt8) -> (Int, xml: Bool)? {
+    private func assignment(_ text: SecretText, nameEnd: Int, before: UInt8, firstArgument: Bool) -> (Int, xml: Bool)? {
         let bytes = text.bytes
         var cursor = nameEnd
         func at(_ offset: Int) -> UInt8 { cursor + offset < text.upper ? bytes[cursor + offset] : 0 }
@@ -71,7 +76,7 @@ struct AssignmentMatcher: SecretMatcher {
             cursor += 2
         case UInt8(ascii: "|") where at(1) == UInt8(ascii: "|") && at(2) == UInt8(ascii: "="):
             cursor += 3
-        case UInt8(ascii: ",") where quotedName:
+        case UInt8(ascii: ",") where firstArgument:
             cursor += 1
         default:
             return nil
@@ -108,7 +113,11 @@ struct AssignmentMatcher: SecretMatcher {
             // `<password>value</password>`: the element must close on the line.
             if xml, !(end + 1 < text.upper && bytes[end] == UInt8(ascii: "<") && bytes[end + 1] == UInt8(ascii: "/")) { return nil }
             range = cursor..<end
-            if bytes[range].contains(UInt8(ascii: "(")) { return nil }  // a call: `getpass()`
+            // An expression, not a value: `getpass()`, `tmp->key;`, `a::b`, `x + y`, `sig {`.
+            if bytes[range].contains(UInt8(ascii: "(")) || text.hasLiteral(Array("->".utf8), inside: range)
+                || text.hasLiteral(Array("::".utf8), inside: range) { return nil }
+            let after = skipBlanks(text, end)
+            if !xml, after < text.upper, ";+*/?|&<>({=".utf8.contains(bytes[after]) { return nil }
         }
         // `Authorization: Bearer <token>`: the token is the value.
         for scheme in Self.headerSchemes {

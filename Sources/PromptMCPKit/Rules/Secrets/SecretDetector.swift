@@ -74,7 +74,8 @@ enum SecretFileKind {
         "swift", "py", "pyi", "js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts", "go", "java", "kt", "kts",
         "scala", "groovy", "gradle", "rb", "php", "cs", "fs", "vb", "c", "h", "cc", "cpp", "cxx", "hpp", "hh",
         "m", "mm", "rs", "dart", "lua", "pl", "pm", "r", "jl", "ex", "exs", "erl", "hs", "clj", "cljs",
-        "vue", "svelte", "zig", "nim", "cr", "elm", "ml", "sol",
+        "vue", "svelte", "zig", "nim", "cr", "elm", "ml", "sol", "inc", "inl", "ipp", "tpp", "cu", "gyb", "pyx",
+        "ps1", "psm1",
     ]
 
     static func isCode(_ path: String) -> Bool {

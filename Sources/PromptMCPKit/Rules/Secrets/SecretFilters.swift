@@ -87,7 +87,7 @@ enum SecretFilters {
         return false
     }
 
-    /// `${TOKEN}`, `$TOKEN`, `{{ secret }}`, `%(password)s`, `<your-token>`, `process.env.X`,
+    /// `${TOKEN}`, `$TOKEN`, `\(token)`, `{{ secret }}`, `%(password)s`, `<your-token>`, `process.env.X`,
     /// `os.environ[...]`, `ENV[...]`, `getenv(`, `System.getenv`, `secrets.X`, `vault:...` and kin.
     static func isTemplateOrLookup(_ value: [UInt8], _ lower: [UInt8]) -> Bool {
         guard let first = value.first, let last = value.last else { return true }
@@ -100,7 +100,7 @@ enum SecretFilters {
     }
 
     private static let templateMarkers = [
-        "${", "$(", "{{", "}}", "{%", "<%", "%(", "#{", "%s", "{}", "{0}",
+        "${", "$(", "\\(", "{{", "}}", "{%", "<%", "%(", "#{", "%s", "{}", "{0}",
         "process.env", "environ", "getenv", "env[", "env.", "env(", "env::", "secrets.", "vars.", "settings.",
         "config.", "vault:", "arn:aws:", "ref+", "keyvault", "secretmanager", "ssm:", "op://", "inputs.",
     ].map { Array($0.utf8) }
@@ -139,10 +139,10 @@ enum SecretFilters {
 
     /// Letters only, in pieces that read like words: `SuperSecretPassword`,
     /// `correct-horse-battery-staple`, `var.db_password`, `SECRET_KEY`. Pieces are cut at
-    /// separators and case changes (`HTTPServer` is HTTP, Server) and must average 3.5 letters;
-    /// a capitalised or lowercase piece of 3 or more needs a vowel (unless it is a whole short
-    /// chunk: `db`, `rds`) and no 5 consonants in a row (`Length` has 4); a capital run longer
-    /// than 4 must be a whole chunk (`SECRET`). Random letters mostly fail that (`qXzTbWmK`,
+    /// separators and case changes (`HTTPServer` is HTTP, Server), must average 3.5 letters with
+    /// at most one single letter; a capitalised or lowercase piece of 3 or more needs a vowel
+    /// (unless it is a whole short chunk: `db`, `rds`) and no 5 consonants in a row (`Length` has
+    /// 4); a capital run longer than 4 must be a whole chunk (`SECRET`). Random letters mostly fail that (`qXzTbWmK`,
     /// `sQFvijxikcckUW`: about 1 in 75 random 16-letter strings pass, and random tokens are
     /// letters only 1 time in 16), and a value with a digit is never words.
     static func looksLikeWords(_ value: [UInt8]) -> Bool {
@@ -171,7 +171,8 @@ enum SecretFilters {
         }
         guard !pieces.isEmpty else { return false }
         let letters = pieces.reduce(0) { $0 + $1.letters.count }
-        guard Double(letters) / Double(pieces.count) >= 3.5 else { return false }
+        guard Double(letters) / Double(pieces.count) >= 3.5,
+              pieces.filter({ $0.letters.count == 1 }).count < 2 else { return false }  // `sQFvij...`: s, Q
         return pieces.allSatisfy { piece in
             let letters = piece.letters
             if letters.allSatisfy(isUpper) { return letters.count <= 4 || piece.chunkIsUpper }

@@ -144,6 +144,12 @@ struct SecretText {
         return true
     }
 
+    /// Whether `literal` occurs anywhere in `range`.
+    func hasLiteral(_ literal: [UInt8], inside range: Range<Int>) -> Bool {
+        guard range.count >= literal.count else { return false }
+        return (range.lowerBound...(range.upperBound - literal.count)).contains { hasLiteral(literal, at: $0) }
+    }
+
     /// `hasLiteral`, ignoring ASCII case; `literal` must be lowercase.
     @inline(__always)
     func hasFoldedLiteral(_ literal: [UInt8], at position: Int) -> Bool {

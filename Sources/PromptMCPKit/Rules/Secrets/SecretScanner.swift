@@ -198,18 +198,18 @@ enum SecretSpans {
     }
 
     /// The offset just past the `count`-th "\n" from `start` on (`start` itself for 0), or nil
-    /// when there are fewer. Counts 32 bytes at a time.
+    /// when there are fewer. Counts 16 bytes at a time.
     static func skip(_ count: Int, newlinesFrom start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard count > 0 else { return start }
         guard let base = bytes.baseAddress else { return nil }
         var remaining = count
         var position = start
-        while position + 32 <= bytes.count {
+        while position + 16 <= bytes.count {
             var bits = SecretKeywordFilter.positions(of: 0x0A, at: base + position)
             let found = bits.nonzeroBitCount
             if found < remaining {
                 remaining -= found
-                position += 32
+                position += 16
                 continue
             }
             for _ in 1..<remaining { bits &= bits - 1 }

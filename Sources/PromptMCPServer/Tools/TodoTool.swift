@@ -1,0 +1,115 @@
+import Foundation
+import MCP
+import PromptMCPKit
+import PromptMCPKnowledge
+
+/// `promptmcp.todo`: the project's task list, kept in the clone's store so that every session
+/// of an agent (and every agent) working in this clone sees the same list.
+struct TodoTool: ServerTool {
+    let name = "promptmcp.todo"
+    let title = "Project task list"
+    let summary = """
+        The project's task list, shared by every session in this clone. action: create (title; notes, \
+        priority, tags), list (filters: status, priority = at least this priority, tags = all of them, \
+        query = words in title or notes, includeDone, limit), update (id and the fields to change), \
+        complete (id), delete (id). Answers with JSON.
+        """
+    let annotations = Tool.Annotations(readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false)
+
+    let schema = Schema.object([
+        .init("action", .choice(["create", "list", "update", "complete", "delete"]), "What to do."),
+        .init("id", .integer(minimum: 1, maximum: Int(Int32.max)), "The task (update, complete, delete)."),
+        .init("title", .string(maxBytes: 500, minLength: 1), "One line (create; update)."),
+        .init("notes", .string(maxBytes: 20_000), "Details (create; update)."),
+        .init("status", .choice(Todo.Status.allCases.map(\.rawValue)), "update: the new status; list: only tasks with it."),
+        .init("priority", .choice(Todo.Priority.allCases.map(\.rawValue)), "create/update: the priority (default normal); list: at least this priority."),
+        .init("tags", .array(.string(maxBytes: 64, minLength: 1), maxItems: 20), "create/update: the tags (replacing them); list: tasks with all of them."),
+        .init("query", .string(maxBytes: 500), "list: words that must appear in the title or notes."),
+        .init("includeDone", .boolean, "list: include done tasks (default false)."),
+        .init("limit", .integer(minimum: 1, maximum: 500), "list: at most this many tasks (default 50)."),
+    ], required: ["action"])
+
+    /// Which arguments each action takes: a filter given to `create` is a mistake to report.
+    private static let accepted: [String: Set<String>] = [
+        "create": ["title", "notes", "priority", "tags"],
+        "list": ["status", "priority", "tags", "query", "includeDone", "limit"],
+        "update": ["id", "title", "notes", "status", "priority", "tags"],
+        "complete": ["id"],
+        "delete": ["id"],
+    ]
+
+    func run(_ arguments: Arguments, _ call: CallContext) throws -> ToolOutput {
+        let action = arguments.string("action") ?? ""
+        try checkFits(action, arguments)
+        let list = TodoList(store: try call.workspace.stateStore(), clock: call.workspace.clock)
+        do {
+            switch action {
+            case "create": return answer(["todo": object(try create(arguments, list))], "created")
+            case "list": return answer(try listing(arguments, list), "listed")
+            case "update": return answer(["todo": object(try list.update(id(arguments), change(arguments)))], "updated")
+            case "complete": return answer(["todo": object(try list.complete(id(arguments)))], "completed")
+            default: return answer(["deleted": object(try list.delete(id(arguments)))], "deleted")
+            }
+        } catch let failure as TodoList.Failure {
+            throw ToolFailure.failed(failure.description)
+        }
+    }
+
+    private func checkFits(_ action: String, _ arguments: Arguments) throws {
+        let allowed = Self.accepted[action] ?? []
+        let extra = arguments.fields.keys.filter { $0 != "action" && arguments.has($0) && !allowed.contains($0) }.sorted()
+        guard extra.isEmpty else {
+            throw ToolFailure.invalid("invalid arguments for promptmcp.todo: action '\(action)' does not take \(extra.joined(separator: ", ")); it takes \(allowed.sorted().joined(separator: ", "))")
+        }
+        if ["update", "complete", "delete"].contains(action), !arguments.has("id") {
+            throw ToolFailure.invalid("invalid arguments for promptmcp.todo: action '\(action)' needs the task's id")
+        }
+        if action == "create", !arguments.has("title") {
+            throw ToolFailure.invalid("invalid arguments for promptmcp.todo: action 'create' needs a title")
+        }
+        if action == "update", arguments.fields.keys.filter({ $0 != "action" && $0 != "id" && arguments.has($0) }).isEmpty {
+            throw ToolFailure.invalid("invalid arguments for promptmcp.todo: action 'update' needs a field to change (title, notes, status, priority or tags)")
+        }
+        if let tag = arguments.strings("tags")?.first(where: { $0.contains("|") }) {
+            throw ToolFailure.invalid("arguments.tags: '\(tag)' contains '|', which tags may not")
+        }
+    }
+
+    private func create(_ arguments: Arguments, _ list: TodoList) throws -> Todo {
+        try list.create(title: arguments.string("title") ?? "", notes: arguments.string("notes") ?? "",
+                        priority: arguments.string("priority").flatMap(Todo.Priority.init) ?? .normal,
+                        tags: arguments.strings("tags") ?? [])
+    }
+
+    private func listing(_ arguments: Arguments, _ list: TodoList) throws -> [String: Any] {
+        var filter = TodoFilter()
+        filter.statuses = arguments.string("status").flatMap(Todo.Status.init).map { [$0] } ?? []
+        filter.minimumPriority = arguments.string("priority").flatMap(Todo.Priority.init)
+        filter.tags = arguments.strings("tags") ?? []
+        filter.text = arguments.string("query")
+        filter.includeDone = arguments.bool("includeDone") ?? false
+        filter.limit = arguments.int("limit") ?? 50
+        let (todos, total) = try list.list(filter)
+        return ["todos": todos.map(object), "total": total]
+    }
+
+    private func change(_ arguments: Arguments) -> TodoChange {
+        TodoChange(title: arguments.string("title"), notes: arguments.string("notes"),
+                   status: arguments.string("status").flatMap(Todo.Status.init),
+                   priority: arguments.string("priority").flatMap(Todo.Priority.init), tags: arguments.strings("tags"))
+    }
+
+    private func id(_ arguments: Arguments) -> Int64 { Int64(arguments.int("id") ?? 0) }
+
+    private func answer(_ object: [String: Any], _ detail: String) -> ToolOutput {
+        ToolOutput(texts: [JSONText.render(object)], detail: detail)
+    }
+
+    private func object(_ todo: Todo) -> [String: Any] {
+        let format = ISO8601DateFormatter()
+        return ["id": Int(todo.id), "title": todo.title, "notes": todo.notes, "status": todo.status.rawValue,
+                "priority": todo.priority.rawValue, "tags": todo.tags, "created_at": format.string(from: todo.createdAt),
+                "updated_at": format.string(from: todo.updatedAt),
+                "completed_at": todo.completedAt.map { format.string(from: $0) as Any } ?? NSNull()]
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import XCTest
+@testable import PromptMCPServer
+
+/// The server's stdio transport: every request read is answered even when input ends at once,
+/// and an oversized line is skipped without holding it in memory.
+final class MCPTransportTests: XCTestCase {
+    func testRequestsWrittenBeforeInputClosesAreAllAnswered() throws {
+        let repo = try GitRepo()
+        try repo.stage("a.txt", "a\n")
+        var lines = [
+            #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#,
+            #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+        ]
+        for id in 1...12 {
+            lines.append(#"{"jsonrpc":"2.0","id":\#(id),"method":"tools/call","params":{"name":"promptmcp.check","arguments":{"staged":true}}}"#)
+        }
+        let server = Command.promptmcpBinary.deletingLastPathComponent().appendingPathComponent("promptmcp-mcp").path
+        // Command.run closes standard input right after writing it: the end of input comes
+        // while the checks are still running.
+        let result = try Command.run(server, [], in: repo.path, environment: ["PROMPTMCP_MCP_LOG": "quiet"],
+                                     input: lines.joined(separator: "\n") + "\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let answers = result.stdout.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+        }
+        XCTAssertEqual(Set(answers.compactMap { $0["id"] as? Int }), Set(0...12))
+        let results = answers.filter { ($0["id"] as? Int ?? 0) > 0 }.compactMap { $0["result"] as? [String: Any] }
+        XCTAssertEqual(results.count, 12)
+        XCTAssertTrue(results.allSatisfy { $0["isError"] as? Bool == false })
+    }
+
+    func testAnOversizedLineIsSkippedAndReportedWithItsHead() throws {
+        var descriptors: [Int32] = [0, 0]
+        XCTAssertEqual(pipe(&descriptors), 0)
+        let text = #"{"id":5,"big":""# + String(repeating: "x", count: 10_000) + "\"}\n" + #"{"id":6}"# + "\n"
+        let bytes = Array(text.utf8)
+        XCTAssertEqual(bytes.withUnsafeBytes { write(descriptors[1], $0.baseAddress, $0.count) }, bytes.count)
+        close(descriptors[1])
+        defer { close(descriptors[0]) }
+        var reader = LineReader(descriptor: descriptors[0], maxLineBytes: 1000)
+        guard case .oversized(let head, let size)? = reader.next() else { return XCTFail("the long line was not reported") }
+        XCTAssertEqual(size, text.utf8.count - 9 - 1, "its whole size, without the newline")
+        XCTAssertEqual(MessageScanner.scan(head, guardStrings: false).id, "5")
+        guard case .message(let next)? = reader.next() else { return XCTFail("the next line was lost") }
+        XCTAssertEqual(String(decoding: next, as: UTF8.self), #"{"id":6}"#)
+        XCTAssertNil(reader.next())
+    }
+}
