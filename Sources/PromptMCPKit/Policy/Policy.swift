@@ -20,8 +20,6 @@ public struct Policy: Sendable {
     public var tests: [TestGate] = []
     /// What the MCP server allows an agent (`mcp:`): rate limits per tool.
     public var mcp = MCPPolicy()
-    /// Sections this version checks for mistakes but does not enforce yet.
-    public var unenforced: [Located<String>] = []
 
     /// One rule's entry in the policy: `conflict-marker: error`, or a map with options.
     public struct RuleSetting: Sendable {

@@ -20,8 +20,7 @@ struct PolicyBuilder {
             case "rate_limits": policy.rateLimits = value.sequence?.map(rateLimit) ?? []
             case "tests": policy.tests = value.sequence?.map(testGate) ?? []
             case "mcp": applyMCP(value)
-            case "version", nil: break
-            case let section?: policy.unenforced.append(Located(section, at: location(key)))
+            default: break  // version; unknown keys never get here (the validator rejects them)
             }
         }
     }

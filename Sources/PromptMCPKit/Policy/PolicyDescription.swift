@@ -35,7 +35,6 @@ public enum PolicyDescription {
                 lines += ["    rules:"] + override.rules.sorted { $0.key < $1.key }.map { entry("      " + quoted($0.key), $0.value.map(\.rawValue)) }
             }
         }
-        lines += unenforcedNote(policy).map { "# \($0)" }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -63,15 +62,7 @@ public enum PolicyDescription {
             lines.append(row("rule \(id)", severity.value.rawValue, severity))
         }
         lines.append("  paths: entries matching: " + (matched.isEmpty ? "none" : matched.joined(separator: ", ") + " (last wins)"))
-        lines += unenforcedNote(policy).map { "  \($0)" }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Sections present in the file that this version does not enforce yet.
-    public static func unenforcedNote(_ policy: Policy) -> [String] {
-        guard !policy.unenforced.isEmpty else { return [] }
-        let sections = policy.unenforced.map { "\($0.value) (line \($0.location?.line ?? 0))" }.joined(separator: ", ")
-        return ["not enforced by this version of promptmcp (checked for mistakes only): \(sections)"]
     }
 
     private static func row<T>(_ key: String, _ value: String, _ located: Located<T>) -> String {

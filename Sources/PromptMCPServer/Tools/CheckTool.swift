@@ -45,7 +45,7 @@ struct CheckTool: ServerTool {
         let repository = call.repository
         let checker = try Self.checker(resolved, repository)
         var report = try proposed.map { try checker.checkProposed($0, in: repository) } ?? checker.checkStaged(repository)
-        report.notes = resolved.notes + report.notes + PolicyDescription.unenforcedNote(resolved.policy)
+        report.notes = resolved.notes + report.notes
         if !resolved.policy.tests.isEmpty {
             report.notes.append("test gates are not run by promptmcp.check (they take minutes); `promptmcp test` runs them")
         }

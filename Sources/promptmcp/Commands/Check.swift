@@ -56,7 +56,7 @@ struct Check: ParsableCommand {
         let repository = try Repository.current()
         let (resolved, result) = try judge(in: repository)
         var report = result
-        report.notes = resolved.notes + report.notes + PolicyDescription.unenforcedNote(resolved.policy)
+        report.notes = resolved.notes + report.notes
         if resolved.policy.citations?.verify.value == .cache, Self.citationCache() == nil {
             report.notes.append("citations.verify is cache, but there is no documentation cache here: citations were checked for their form only (promptmcp docs get or docs import fills the cache)")
         }

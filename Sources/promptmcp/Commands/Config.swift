@@ -18,7 +18,6 @@ struct Config: ParsableCommand {
 
         func run() throws {
             let resolved = try loadPolicy(file: file)
-            for note in PolicyDescription.unenforcedNote(resolved.policy) { Terminal.err("warning: \(note)") }
             Terminal.out("\(resolved.source): valid\n")
         }
     }

@@ -22,7 +22,7 @@ struct Scan: ParsableCommand {
         let checker = try Checker(policy: resolved.policy, policySource: resolved.source,
                                   baseline: try Baseline.load(from: repository))
         var result = try checker.checkTree(repository, workTree: worktree)
-        result.notes = resolved.notes + PolicyDescription.unenforcedNote(resolved.policy)
+        result.notes = resolved.notes
         try report.emit(result, repository: repository)
     }
 }
