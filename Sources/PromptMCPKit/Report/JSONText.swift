@@ -51,12 +51,18 @@ public enum JSONText {
     }
 
     private static func pad(_ count: Int, _ output: inout String) {
-        output += String(repeating: " ", count: count)
+        for _ in 0..<count { output.append(" ") }
     }
 
     /// RFC 8259 escaping: quote, backslash and control characters; everything else as UTF-8.
     static func writeString(_ text: String, into output: inout String) {
         output += "\""
+        // Most strings need no escape: append them whole rather than scalar by scalar.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
