@@ -4,7 +4,6 @@ import PromptMCPKit
 @main
 struct PromptMCP: ParsableCommand {
     static let version = PromptMCPVersion.current
-    /// The project's home page; SARIF reports link rules to docs/rules.md under it.
 
     static let configuration = CommandConfiguration(
         commandName: "promptmcp",
@@ -22,11 +21,30 @@ struct PromptMCP: ParsableCommand {
     /// ArgumentParser's own exit statuses are mapped onto ours: usage errors are 2, not 64.
     static func main() {
         Repository.prepareLibraryInBackground()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let checkArguments = hookCheckArguments(arguments) {
+            do {
+                let command = try Check.parse(checkArguments)
+                try command.run()
+                return
+            } catch {
+                Terminal.exit(for: error) { Check.fullMessage(for: $0) } exitCode: { Check.exitCode(for: $0) }
+            }
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
             Terminal.exit(for: error) { fullMessage(for: $0) } exitCode: { exitCode(for: $0) }
         }
+    }
+
+    /// The hooks run `check`, whose arguments are parsed directly: building the parser for every
+    /// subcommand costs about 3 ms of protocol-conformance lookups, a seventh of a hook's budget.
+    /// Help and versions go through the full parser, which knows the whole command tree.
+    private static func hookCheckArguments(_ arguments: [String]) -> [String]? {
+        guard arguments.first == "check" || arguments.isEmpty else { return nil }
+        let rest = Array(arguments.dropFirst())
+        return rest.contains { ["-h", "--help", "help", "--version", "--experimental-dump-help"].contains($0) } ? nil : rest
     }
 }

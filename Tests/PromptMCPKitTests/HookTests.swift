@@ -120,12 +120,17 @@ final class HookTests: XCTestCase {
         XCTAssertTrue(output(result).contains("big.txt: error"), output(result))
     }
 
+    /// The shim also looks in /usr/local/bin, where install.sh may have put a binary on this
+    /// machine: the commit runs in a mount namespace where that folder is empty.
     func testAMissingBinarySaysHowToInstallIt() throws {
         XCTAssertEqual(try repo.promptmcp("install").status, 0)
         try repo.stage("small.txt", lines(2))
-        let emptyHome = repo.root.appendingPathComponent("empty-home").path
-        let result = try Command.run("/usr/bin/git", ["commit", "-m", "no binary"], in: repo.path,
-                                     environment: ["PATH": "/usr/bin:/bin", "HOME": emptyHome, "PROMPTMCP": ""])
+        let empty = repo.root.appendingPathComponent("empty").path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let result = try Command.run("/usr/bin/unshare", [
+            "--mount", "--map-root-user", "sh", "-c",
+            "mount --bind \"$1\" /usr/local/bin && exec git commit -m 'no binary'", "sh", empty,
+        ], in: repo.path, environment: ["PATH": "/usr/bin:/bin", "HOME": empty, "PROMPTMCP": ""])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("cannot find the promptmcp binary"), result.stderr)
         XCTAssertTrue(result.stderr.contains("--no-verify"))
