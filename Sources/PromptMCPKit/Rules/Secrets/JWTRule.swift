@@ -41,33 +41,8 @@ struct JWTMatcher: SecretMatcher {
         guard let match = Self.format.match(text, keyword: keyword, at: start) else { return nil }
         var headerEnd = start
         while text.bytes[headerEnd] != UInt8(ascii: ".") { headerEnd += 1 }
-        guard let header = Self.decode(text.bytes[start..<headerEnd]),
+        guard let header = Base64.decode(text.bytes[start..<headerEnd], urlSafe: true),
               SecretFilters.containsAny(header, [Array("\"alg\"".utf8)]) else { return nil }
         return match
-    }
-
-    /// base64url without padding, decoded; nil for a byte outside the alphabet.
-    static func decode(_ encoded: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8]? {
-        var output: [UInt8] = []
-        var buffer: UInt32 = 0
-        var bits = 0
-        for byte in encoded {
-            let sextet: UInt32
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): sextet = UInt32(byte - 65)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): sextet = UInt32(byte - 71)
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): sextet = UInt32(byte) + 4
-            case UInt8(ascii: "-"): sextet = 62
-            case UInt8(ascii: "_"): sextet = 63
-            default: return nil
-            }
-            buffer = buffer << 6 | sextet
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                output.append(UInt8(truncatingIfNeeded: buffer >> UInt32(bits)))
-            }
-        }
-        return output
     }
 }

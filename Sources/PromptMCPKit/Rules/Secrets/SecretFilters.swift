@@ -196,7 +196,7 @@ enum SecretFilters {
     /// sentence, JSON or a made-up word: encoded, not secret. Base64 of random bytes (most
     /// tokens) decodes to binary and is not skipped.
     static func isBase64OfText(_ value: [UInt8]) -> Bool {
-        guard value.count >= 12, value.count % 4 == 0, let decoded = base64Decoded(value) else { return false }
+        guard value.count >= 12, value.count % 4 == 0, let decoded = Base64.decode(value, urlSafe: false) else { return false }
         guard decoded.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return false }
         let structured = decoded.contains { " \t\n{}:,<\"".utf8.contains($0) }
         return structured || looksLikeWords(decoded) || containsAny(decoded, valueMarkers)
@@ -217,30 +217,5 @@ enum SecretFilters {
                 value[start..<(start + needle.count)].elementsEqual(needle)
             }
         }
-    }
-
-    private static func base64Decoded(_ value: [UInt8]) -> [UInt8]? {
-        var output: [UInt8] = []
-        var buffer: UInt32 = 0
-        var bits = 0
-        for byte in value {
-            let sextet: UInt32
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): sextet = UInt32(byte - 65)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): sextet = UInt32(byte - 71)
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): sextet = UInt32(byte) + 4
-            case UInt8(ascii: "+"): sextet = 62
-            case UInt8(ascii: "/"): sextet = 63
-            case UInt8(ascii: "="): continue
-            default: return nil
-            }
-            buffer = buffer << 6 | sextet
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                output.append(UInt8(truncatingIfNeeded: buffer >> UInt32(bits)))
-            }
-        }
-        return output
     }
 }
