@@ -5,7 +5,6 @@ import XCTest
 /// Message rules and mandatory citations through real `git commit`s with the installed hooks.
 final class CitationAndMessageTests: XCTestCase {
     private var repo: GitRepo!
-    private var hookEnvironment: [String: String] { ["PROMPTMCP": Command.promptmcpBinary.path] }
 
     override func setUpWithError() throws {
         repo = try GitRepo()
@@ -25,24 +24,23 @@ final class CitationAndMessageTests: XCTestCase {
 
     private func lines(_ count: Int) -> String { (1...count).map { "let x\($0) = \($0)\n" }.joined() }
 
-    private func commit(_ message: String) throws -> Command.Result {
-        try Command.run("/usr/bin/env", ["git", "commit", "-q", "-m", message], in: repo.path, environment: hookEnvironment)
+    private func commit(_ message: String, environment: [String: String] = [:]) throws -> Command.Result {
+        try repo.gitWithHooks(["commit", "-q", "-m", message], environment: environment)
     }
 
-    private func output(_ result: Command.Result) -> String { result.stdout + result.stderr }
 
     func testALargeChangeUnderACitedPathIsRefusedWithoutACitation() throws {
         try repo.stage("Sources/Crypto/AES.swift", lines(8))
         let result = try commit("feat: add AES")
-        XCTAssertEqual(result.status, 1, output(result))
-        XCTAssertTrue(output(result).contains("Sources/Crypto/AES.swift: error: 8 lines added under a path that needs a citation"), output(result))
-        XCTAssertTrue(output(result).contains("[citations/missing]"))
+        XCTAssertEqual(result.status, 1, result.output)
+        XCTAssertTrue(result.output.contains("Sources/Crypto/AES.swift: error: 8 lines added under a path that needs a citation"), result.output)
+        XCTAssertTrue(result.output.contains("[citations/missing]"))
     }
 
     func testATrailerCitationIsAccepted() throws {
         try repo.stage("Sources/Crypto/AES.swift", lines(8))
         let result = try commit("feat: add AES\n\nSource: https://datatracker.ietf.org/doc/html/rfc5116")
-        XCTAssertEqual(result.status, 0, output(result))
+        XCTAssertEqual(result.status, 0, result.output)
     }
 
     func testAnInlineCitationCommentIsAccepted() throws {
@@ -56,7 +54,7 @@ final class CitationAndMessageTests: XCTestCase {
         try repo.stage("Sources/Crypto/GCM.swift", lines(8))
         let result = try commit("feat: add GCM\n\nRefs: docs/gcm.md")
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(output(result).contains("'docs/gcm.md', which is not a citation promptmcp can check"), output(result))
+        XCTAssertTrue(result.output.contains("'docs/gcm.md', which is not a citation promptmcp can check"), result.output)
     }
 
     func testSmallChangesAndOtherPathsNeedNoCitation() throws {
@@ -69,17 +67,16 @@ final class CitationAndMessageTests: XCTestCase {
         try repo.stage("a.txt", "a\n")
         let bad = try commit("Added a file")
         XCTAssertEqual(bad.status, 1)
-        XCTAssertTrue(output(bad).contains("[message/subject-pattern]"), output(bad))
+        XCTAssertTrue(bad.output.contains("[message/subject-pattern]"), bad.output)
         let long = try commit("feat: " + String(repeating: "x", count: 60))
-        XCTAssertTrue(output(long).contains("over the limit of 50"), output(long))
+        XCTAssertTrue(long.output.contains("over the limit of 50"), long.output)
     }
 
     func testAmendIsJudgedAgain() throws {
         try repo.stage("Sources/Crypto/AES.swift", lines(8))
         XCTAssertEqual(try commit("feat: add AES\n\nSource: https://example.com/aes").status, 0)
-        let amend = try Command.run("/usr/bin/env", ["git", "commit", "-q", "--amend", "-m", "feat: add AES without source"],
-                                    in: repo.path, environment: hookEnvironment)
-        XCTAssertEqual(amend.status, 1, "the amended message drops the citation: \(output(amend))")
+        let amend = try repo.gitWithHooks(["commit", "-q", "--amend", "-m", "feat: add AES without source"])
+        XCTAssertEqual(amend.status, 1, "the amended message drops the citation: \(amend.output)")
     }
 
     func testWorkInProgressCommitsPassLocallyButNotInCI() throws {
@@ -100,19 +97,16 @@ final class CitationAndMessageTests: XCTestCase {
         try repo.commit("chore: verify citations against the cache")
         let cache = repo.root.appendingPathComponent("cache").path
         try repo.write("handbook/aes.md", "# AES\n\nUse GCM.\n")
-        let environment = hookEnvironment.merging(["PROMPTMCP_CACHE_DIR": cache]) { $1 }
-        let imported = try Command.run(Command.promptmcpBinary.path, ["docs", "import", "handbook", "--library", "/acme/crypto"],
-                                       in: repo.path, environment: environment)
+        let environment = ["PROMPTMCP_CACHE_DIR": cache]
+        let imported = try repo.promptmcp("docs", "import", "handbook", "--library", "/acme/crypto", environment: environment)
         XCTAssertEqual(imported.status, 0, imported.stderr)
 
         try repo.stage("Sources/Crypto/AES.swift", lines(8))
-        let unknown = try Command.run("/usr/bin/env", ["git", "commit", "-q", "-m", "feat: aes\n\nSource: context7:/other/lib"],
-                                      in: repo.path, environment: environment)
+        let unknown = try commit("feat: aes\n\nSource: context7:/other/lib", environment: environment)
         XCTAssertEqual(unknown.status, 1)
-        XCTAssertTrue(output(unknown).contains("not in the offline documentation cache"), output(unknown))
-        let known = try Command.run("/usr/bin/env", ["git", "commit", "-q", "-m", "feat: aes\n\nSource: context7:/acme/crypto"],
-                                    in: repo.path, environment: environment)
-        XCTAssertEqual(known.status, 0, output(known))
+        XCTAssertTrue(unknown.output.contains("not in the offline documentation cache"), unknown.output)
+        let known = try commit("feat: aes\n\nSource: context7:/acme/crypto", environment: environment)
+        XCTAssertEqual(known.status, 0, known.output)
     }
 
     func testVerifyCacheWithoutACacheFallsBackToTheFormWithANote() throws {

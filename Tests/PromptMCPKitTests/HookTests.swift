@@ -5,8 +5,6 @@ import XCTest
 /// The installed hook, exercised by real `git commit`s.
 final class HookTests: XCTestCase {
     private var repo: GitRepo!
-    /// The shim finds the binary through $PROMPTMCP, as a user's PATH would.
-    private var hookEnvironment: [String: String] { ["PROMPTMCP": Command.promptmcpBinary.path] }
 
     override func setUpWithError() throws {
         repo = try GitRepo()
@@ -21,11 +19,9 @@ final class HookTests: XCTestCase {
     }
 
     private func commit(_ message: String, _ extra: String...) throws -> Command.Result {
-        try Command.run("/usr/bin/env", ["git", "commit", "-m", message] + extra, in: repo.path, environment: hookEnvironment)
+        try repo.gitWithHooks(["commit", "-m", message] + extra)
     }
 
-    /// Git sends a hook's standard output to its standard error.
-    private func output(_ result: Command.Result) -> String { result.stdout + result.stderr }
 
     private func lines(_ count: Int) -> String { (1...count).map { "line \($0)\n" }.joined() }
 
@@ -35,8 +31,8 @@ final class HookTests: XCTestCase {
         try repo.stage("big.txt", lines(10))
         let result = try commit("too big")
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(output(result).contains("big.txt: error: 10 lines changed, over the limit of 5"), output(result))
-        XCTAssertTrue(output(result).contains("[caps/max-lines-per-file]"))
+        XCTAssertTrue(result.output.contains("big.txt: error: 10 lines changed, over the limit of 5"), result.output)
+        XCTAssertTrue(result.output.contains("[caps/max-lines-per-file]"))
         XCTAssertEqual(try repo.git("rev-parse", "HEAD"), head, "the commit must not have been made")
     }
 
@@ -54,7 +50,7 @@ final class HookTests: XCTestCase {
         try repo.write("README.md", "hello\n" + lines(10))
         let result = try commit("all", "-a")
         XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
-        XCTAssertTrue(output(result).contains("README.md: error: 10 lines changed"), output(result))
+        XCTAssertTrue(result.output.contains("README.md: error: 10 lines changed"), result.output)
     }
 
     func testAnExistingHookIsChainedRunFirstAndRestoredOnUninstall() throws {
@@ -114,10 +110,9 @@ final class HookTests: XCTestCase {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: repo.root.appendingPathComponent(".git/hooks/pre-commit").path))
         try repo.write("linked/big.txt", lines(10))
         try repo.git("add", "big.txt", in: "linked")
-        let result = try Command.run("/usr/bin/env", ["git", "commit", "-m", "in worktree"],
-                                     in: repo.root.appendingPathComponent("linked").path, environment: hookEnvironment)
+        let result = try repo.gitWithHooks(["commit", "-m", "in worktree"], in: "linked")
         XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
-        XCTAssertTrue(output(result).contains("big.txt: error"), output(result))
+        XCTAssertTrue(result.output.contains("big.txt: error"), result.output)
     }
 
     /// The shim also looks in /usr/local/bin, where install.sh may have put a binary on this

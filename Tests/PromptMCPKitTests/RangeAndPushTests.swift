@@ -100,19 +100,16 @@ final class RangeAndPushTests: XCTestCase {
         try repo.git("checkout", "-q", "-b", "feature")
         try repo.stage("big.txt", lines(9))
         try repo.commit("feat: big")
-        let push = try Command.run("/usr/bin/env", ["git", "push", "-q", "origin", "feature"], in: repo.path,
-                                   environment: ["PROMPTMCP": Command.promptmcpBinary.path])
+        let push = try repo.gitWithHooks(["push", "-q", "origin", "feature"])
         XCTAssertNotEqual(push.status, 0, "the push is refused")
         XCTAssertTrue((push.stdout + push.stderr).contains("big.txt: error"), push.stdout + push.stderr)
         XCTAssertTrue((push.stdout + push.stderr).contains("in the push (1 commit"), "commits already on the remote are not judged again: \(push.stderr)")
         try repo.git("reset", "-q", "--hard", "HEAD~1")
         try repo.stage("ok.txt", lines(2))
         try repo.commit("feat: ok")
-        let ok = try Command.run("/usr/bin/env", ["git", "push", "-q", "origin", "feature"], in: repo.path,
-                                 environment: ["PROMPTMCP": Command.promptmcpBinary.path])
+        let ok = try repo.gitWithHooks(["push", "-q", "origin", "feature"])
         XCTAssertEqual(ok.status, 0, ok.stdout + ok.stderr)
-        let delete = try Command.run("/usr/bin/env", ["git", "push", "-q", "origin", "--delete", "feature"], in: repo.path,
-                                     environment: ["PROMPTMCP": Command.promptmcpBinary.path])
+        let delete = try repo.gitWithHooks(["push", "-q", "origin", "--delete", "feature"])
         XCTAssertEqual(delete.status, 0, "deleting a branch sends nothing to judge: \(delete.stderr)")
     }
 }

@@ -51,8 +51,7 @@ final class TestCommandTests: XCTestCase {
         try repo.stage("status.txt", "fail\n")
         try repo.write("status.txt", "pass\nagain\n")
         let commit = { (extra: [String]) in
-            try Command.run("/usr/bin/env", ["git", "commit", "-m", "status"] + extra, in: self.repo.path,
-                            environment: ["PROMPTMCP": Command.promptmcpBinary.path])
+            try self.repo.gitWithHooks(["commit", "-m", "status"] + extra)
         }
         let refused = try commit([])
         XCTAssertEqual(refused.status, 1, refused.stdout + refused.stderr)

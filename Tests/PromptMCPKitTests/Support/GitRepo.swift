@@ -66,6 +66,14 @@ final class GitRepo {
 
     func staged() throws -> ChangeSet { try ChangeSetReader(repository: try open()).staged() }
 
+    /// Runs git as a user would, hooks included: the installed shims find the built binary
+    /// through $PROMPTMCP, as they would find an installed one on PATH.
+    func gitWithHooks(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Command.Result {
+        try Command.run("/usr/bin/env", ["git"] + arguments,
+                        in: directory.map { root.appendingPathComponent($0).path } ?? path,
+                        environment: ["PROMPTMCP": Command.promptmcpBinary.path].merging(environment) { $1 })
+    }
+
     /// Runs the built `promptmcp` binary in the repository.
     func promptmcp(_ arguments: String..., in directory: String? = nil, environment: [String: String] = [:]) throws -> Command.Result {
         try Command.run(Command.promptmcpBinary.path, arguments,
@@ -79,6 +87,8 @@ enum Command {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Both streams: git sends a hook's standard output to its standard error.
+        var output: String { stdout + stderr }
     }
 
     /// Git's global and system configuration are shut out so that tests see only what they set.
