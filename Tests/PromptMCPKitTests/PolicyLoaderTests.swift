@@ -161,7 +161,7 @@ final class PolicyLoaderTests: XCTestCase {
 
     func testQualityRuleSettingsAreCheckedAgainstTheRulesOptions() {
         assertRejects("version: 1\nquality:\n  todo-without-reference: { severity: warning, reference: '(' }\n", [
-            ".promptmcp/policy.yml:3:59: error: 'quality.todo-without-reference.reference': bad regular expression '(': expected ')'",
+            ".promptmcp/policy.yml:3:59: error: 'quality.todo-without-reference.reference': bad regular expression '(': not valid in ICU's syntax (https://unicode-org.github.io/icu/userguide/strings/regexp.html)",
         ])
         assertRejects("version: 1\nquality:\n  conflict-marker: [error]\n", [
             ".promptmcp/policy.yml:3:20: error: 'quality.conflict-marker' must be 'error', 'warning' or 'off', or a map with 'severity', not a list",

@@ -75,7 +75,7 @@ struct PolicyValidator {
         case .glob:
             do { _ = try Glob(text) } catch { self.error(node, "'\(keyPath)': bad glob '\(text)': \(error)") }
         case .regex:
-            do { _ = try Regex(text) } catch {
+            do { try PolicyRegex.validate(text) } catch {
                 self.error(node, "'\(keyPath)': bad regular expression '\(text)': \(error)")
             }
         case .duration:

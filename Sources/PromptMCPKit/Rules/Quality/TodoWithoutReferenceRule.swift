@@ -25,12 +25,10 @@ public struct TodoWithoutReferenceRule: FileRule {
     // promptmcp:allow quality/todo-without-reference the rule's own keywords
     private static let keywords = ["TODO", "FIXME", "XXX"]
     private static let search = LiteralSearch(keywords)
-    private let reference: RegexBox
-    private let pattern: String
+    private let reference: PolicyRegex
 
-    public init(_ configuration: RuleConfiguration) throws {
-        pattern = configuration.string("reference")
-        reference = RegexBox(try Regex(pattern))
+    public init(_ configuration: RuleConfiguration) {
+        reference = PolicyRegex(configuration.string("reference"))
     }
 
     public func check(_ file: FileChange, _ context: FileContext) -> [Finding] {
@@ -44,27 +42,14 @@ public struct TodoWithoutReferenceRule: FileRule {
             }
             guard let first = hits.min(by: { $0.index < $1.index }) else { return }
             let text = String(decoding: line, as: UTF8.self)
-            guard !text.contains(reference.regex) else { return }
+            guard !reference.matches(in: text) else { return }
             let keyword = String(decoding: first.keyword, as: UTF8.self)
             findings.append(context.finding(
                 file, line: number, column: first.index - line.startIndex + 1,
                 "\(keyword) without a reference to an issue",
-                hint: "link it to the issue that tracks it (a reference matching '\(pattern)', such as TODO(#123)), or do it now",
+                hint: "link it to the issue that tracks it (a reference matching '\(reference.pattern)', such as TODO(#123)), or do it now",
                 fingerprintText: line.trimmedText))
         }
         return findings
-    }
-}
-
-/// A compiled regular expression shared by the worker threads that run a rule. `Regex` is not
-/// declared `Sendable`, but matching only reads it: the one thing it changes is the program it
-/// lowers on first use, which the standard library stores atomically. Matching once here pays
-/// that cost when the rule is built rather than on some file's first line.
-struct RegexBox: @unchecked Sendable {
-    let regex: Regex<AnyRegexOutput>
-
-    init(_ regex: Regex<AnyRegexOutput>) {
-        _ = "".contains(regex)
-        self.regex = regex
     }
 }

@@ -4,7 +4,7 @@ struct SecretDetector: Sendable {
     let scanner: SecretScanner
     /// Where to revoke or rotate this kind of secret, for the hint.
     let revoke: String
-    private let allowedValues: [AllowedValue]
+    private let allowedValues: [PolicyRegex]
     private let allowedPaths: [Glob]
     /// Provider tokens go through the token filters here; free-form values (assignments, URL
     /// passwords) are filtered by their matchers, which also need to know code from configuration.
@@ -15,7 +15,7 @@ struct SecretDetector: Sendable {
         self.revoke = revoke
         self.freeForm = freeForm
         let allow = configuration.policy.secretsAllow
-        allowedValues = allow.values.compactMap { AllowedValue($0.value) }
+        allowedValues = allow.values.map { PolicyRegex($0.value) }
         allowedPaths = allow.paths.map(\.value)
     }
 
@@ -23,11 +23,11 @@ struct SecretDetector: Sendable {
         guard !file.content.isEmpty, !file.isBinary, file.newKind == .file || file.newKind == .executable else { return [] }
         var findings: [Finding] = []
         var pathAllowed: Bool?
-        scanner.scan(file, isCode: freeForm && SecretFileKind.isCode(file.path)) { match, line, column, text in
+        scanner.scan(file, spans: context.addedSpans, isCode: freeForm && SecretFileKind.isCode(file.path)) { match, line, column, text in
             let value = Array(text.bytes[match.value])
             if !freeForm, SecretFilters.isPlaceholderToken(value) { return }
             let string = String(decoding: value, as: UTF8.self)
-            if allowedValues.contains(where: { $0.matches(string) }) { return }
+            if allowedValues.contains(where: { $0.matches(in: string) }) { return }
             if pathAllowed == nil { pathAllowed = allowedPaths.contains { $0.matches(file.path) } }
             if pathAllowed == true { return }
             findings.append(context.finding(
@@ -50,21 +50,6 @@ enum SecretMask {
     }
 }
 
-/// A pattern of `secrets.allow.values`, compiled once per run.
-/// `Regex` is not `Sendable` only because of its generic output; a compiled `Regex` is never
-/// mutated, and matching it from several threads is safe.
-struct AllowedValue: @unchecked Sendable {
-    private let regex: Regex<AnyRegexOutput>
-
-    init?(_ pattern: String) {
-        guard let regex = try? Regex(pattern) else { return nil }
-        self.regex = regex
-    }
-
-    func matches(_ value: String) -> Bool {
-        (try? regex.firstMatch(in: value)) != nil
-    }
-}
 
 /// Whether a file holds program text, by its extension: there a secret can only be a quoted
 /// literal (`token = getToken()` is code), while in configuration a bare word can be a value
