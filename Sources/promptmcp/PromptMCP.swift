@@ -21,12 +21,9 @@ struct PromptMCP: ParsableCommand {
     /// ArgumentParser's own exit statuses are mapped onto ours: usage errors are 2, not 64.
     static func main() {
         Repository.prepareLibraryInBackground()
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        if let checkArguments = hookCheckArguments(arguments) {
+        if let run = HookCommandLine.checkRun(Array(CommandLine.arguments.dropFirst())) {
             do {
-                let command = try Check.parse(checkArguments)
-                try command.run()
-                return
+                return try run.run()
             } catch {
                 Terminal.exit(for: error) { Check.fullMessage(for: $0) } exitCode: { Check.exitCode(for: $0) }
             }
@@ -37,14 +34,5 @@ struct PromptMCP: ParsableCommand {
         } catch {
             Terminal.exit(for: error) { fullMessage(for: $0) } exitCode: { exitCode(for: $0) }
         }
-    }
-
-    /// The hooks run `check`, whose arguments are parsed directly: building the parser for every
-    /// subcommand costs about 3 ms of protocol-conformance lookups, a seventh of a hook's budget.
-    /// Help and versions go through the full parser, which knows the whole command tree.
-    private static func hookCheckArguments(_ arguments: [String]) -> [String]? {
-        guard arguments.first == "check" || arguments.isEmpty else { return nil }
-        let rest = Array(arguments.dropFirst())
-        return rest.contains { ["-h", "--help", "help", "--version", "--experimental-dump-help"].contains($0) } ? nil : rest
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A regular expression written in the policy, in ICU syntax (`NSRegularExpression`), the engine
 /// every policy pattern uses. ICU searches a line about ten times faster than Swift's `Regex` on
-/// Linux (0.8 against 8 µs), which matters for a rule that runs once per TODO in a large change.
+/// Linux (0.8 against 8 µs), which matters for a rule that runs once per to-do marker in a large change.
 /// The pattern is compiled on first use: ICU's first compile in a process costs about 1 ms, which
 /// a hook whose change never needs the pattern should not pay.
 public final class PolicyRegex: @unchecked Sendable {

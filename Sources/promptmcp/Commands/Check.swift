@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
 import PromptMCPKit
-import PromptMCPKnowledge
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -53,88 +51,14 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let repository = try Repository.current()
-        let (resolved, result) = try judge(in: repository)
-        var report = result
-        report.notes = resolved.notes + report.notes
-        if resolved.policy.citations?.verify.value == .cache, Self.citationCache() == nil {
-            report.notes.append("citations.verify is cache, but there is no documentation cache here: citations were checked for their form only (promptmcp docs get or docs import fills the cache)")
-        }
-        try self.report.emit(report, repository: repository)
+        try CheckRun(target: target, destination: report.destination).run()
     }
 
-    private func judge(in repository: Repository) throws -> (ResolvedPolicy, Report) {
-        if let commitMessage {
-            let resolved = try PolicySource.forStagedChange(in: repository)
-            let text = try readMessage(commitMessage)
-            return (resolved, try checker(resolved, repository).checkStaged(
-                repository, message: CommitMessage(text), amending: GitInvocation.isAmend()))
-        }
-        if let commit {
-            let id = try repository.resolveCommit(commit)
-            let resolved = try policy(before: [id], in: repository)
-            var report = try checker(resolved, repository).checkCommit(id.hex, in: repository)
-            GatePhase.run(on: &report, policy: resolved.policy, repository: repository, source: .commit(id))
-            return (resolved, report)
-        }
-        if let from {
-            let tip = to ?? "HEAD"
-            _ = try ChangeSetReader(repository: repository).commitIDs(from: from, to: tip)  // a shallow clone's missing base, said plainly
-            let resolved = try PolicySource.atCommit(from, in: repository)
-            let checker = try checker(resolved, repository)
-            let report = squash
-                ? try checker.checkSquashed(from: from, to: tip, in: repository)
-                : try checker.checkRange(from: from, to: tip, in: repository, skipMerges: skipMerges)
-            return (resolved, report)
-        }
-        if prePush {
-            let ids = try PushedCommits.read(from: FileHandle.standardInput.readDataToEndOfFile(), in: repository)
-            let resolved = try policy(before: ids, in: repository)
-            return (resolved, try checker(resolved, repository).checkCommits(ids, in: repository, skipMerges: false, target: "push"))
-        }
-        let resolved = try PolicySource.forStagedChange(in: repository)
-        var report = try checker(resolved, repository).checkStaged(repository)
-        GatePhase.run(on: &report, policy: resolved.policy, repository: repository)
-        learnLessons(from: &report, in: repository)
-        return (resolved, report)
-    }
-
-    /// Errors that a later passing check no longer has become lessons (docs/knowledge.md). A
-    /// failure to learn never fails the check: it is a note.
-    private func learnLessons(from report: inout Report, in repository: Repository) {
-        do {
-            for lesson in try LessonLearning(repository: repository).observe(report) {
-                report.notes.append("lesson learned: \(lesson.title) (promptmcp lessons show \(lesson.id.prefix(8)))")
-            }
-        } catch {
-            report.notes.append("could not record lessons: \(error)")
-        }
-    }
-
-    private func checker(_ resolved: ResolvedPolicy, _ repository: Repository) throws -> Checker {
-        var checker = try Checker(policy: resolved.policy, policySource: resolved.source,
-                                  baseline: try Baseline.load(from: repository))
-        checker.author = repository.authorEmail()
-        if resolved.policy.citations?.verify.value == .cache { checker.citationCache = Self.citationCache() }
-        return checker
-    }
-
-    /// The user's documentation cache, opened only when a policy asks for it: the hook's hot
-    /// path never touches the store otherwise.
-    private static func citationCache() -> KnowledgeCache? { try? KnowledgeCache.openIfPresent() }
-
-    /// The policy of the first commit's parent: what the commits were made against.
-    /// A root commit has only its own.
-    private func policy(before ids: [ObjectID], in repository: Repository) throws -> ResolvedPolicy {
-        guard let first = ids.first else { return try PolicySource.forWorkTree(in: repository) }
-        let base = (try? repository.resolveCommit(first.hex + "^")) ?? first
-        return try PolicySource.atCommit(base.hex, in: repository)
-    }
-
-    private func readMessage(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw UsageError("cannot read the commit message file \(path)") }
-        return String(decoding: data, as: UTF8.self)
+    /// What the options ask to judge (validate() has made sure they name one thing).
+    var target: CheckRun.Target {
+        if let commitMessage { return .commitMessage(file: commitMessage) }
+        if let commit { return .commit(commit) }
+        if let from { return .range(from: from, to: to ?? "HEAD", skipMerges: skipMerges, squash: squash) }
+        return prePush ? .prePush : .staged
     }
 }
-
-extension KnowledgeCache: CitationCache {}

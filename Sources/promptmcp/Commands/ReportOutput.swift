@@ -12,10 +12,9 @@ struct ReportOptions: ParsableArguments {
         valueName: "file"))
     var output: String?
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, sarif, junit, github
-        var output: OutputFormat { OutputFormat(rawValue: rawValue)! }
-    }
+    typealias Format = ReportDestination.Format
+
+    var destination: ReportDestination { ReportDestination(format: format, output: output) }
 
     func validate() throws {
         guard let output else { return }
@@ -29,6 +28,17 @@ struct ReportOptions: ParsableArguments {
             throw ValidationError("--output \(output): the folder \(folder) does not exist.")
         }
     }
+}
+
+/// Where a report goes and in which format, however the options were parsed.
+struct ReportDestination: Equatable {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, sarif, junit, github
+        var output: OutputFormat { OutputFormat(rawValue: rawValue)! }
+    }
+
+    var format: Format = .text
+    var output: String?
 
     /// Renders and writes the report, then exits 1 when it failed.
     func emit(_ report: Report, repository: Repository) throws {

@@ -23,6 +23,6 @@ struct Scan: ParsableCommand {
                                   baseline: try Baseline.load(from: repository))
         var result = try checker.checkTree(repository, workTree: worktree)
         result.notes = resolved.notes
-        try report.emit(result, repository: repository)
+        try report.destination.emit(result, repository: repository)
     }
 }

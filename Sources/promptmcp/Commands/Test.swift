@@ -30,6 +30,6 @@ struct Test: ParsableCommand {
         let selected = gates.isEmpty ? all : all.filter { gates.contains($0.name) }
         var result = GatePhase.report(running: selected, policySource: resolved.source, repository: repository)
         result.notes = resolved.notes + (all.isEmpty ? ["the policy has no test gates (a `tests:` section); see docs/test-gates.md"] : [])
-        try report.emit(result, repository: repository)
+        try report.destination.emit(result, repository: repository)
     }
 }
