@@ -27,7 +27,7 @@ final class RuleExampleTests: XCTestCase {
         let policy = try PolicyLoader.load("version: 1\n" + (example.policy ?? ""), file: "\(id) example")
         var configuration = RuleConfiguration(type.description, policy: policy)
         if configuration.severity == .off { configuration = configuration.forcing(.warning) }
-        let context = FileContext(settings: policy.settings(for: file.path), policy: policy,
+        let context = FileContext(file: file, settings: policy.settings(for: file.path), policy: policy,
                                   severity: configuration.severity, ruleID: id)
         let findings = try type.init(configuration).check(file, context)
         let label = "\(id) on \(example.path): \(example.text.debugDescription)"

@@ -123,11 +123,11 @@ final class SecretRulesTests: XCTestCase {
     func testLinesAreCountedAcrossVectorBlocks() {
         let text = Array((String(repeating: "x\n", count: 40) + String(repeating: "y", count: 70) + "\nz").utf8)
         text.withUnsafeBufferPointer { bytes in
-            XCTAssertEqual(SecretSpans.skip(0, newlinesFrom: 5, in: bytes), 5)
-            XCTAssertEqual(SecretSpans.skip(1, newlinesFrom: 0, in: bytes), 2)
-            XCTAssertEqual(SecretSpans.skip(17, newlinesFrom: 0, in: bytes), 34)
-            XCTAssertEqual(SecretSpans.skip(41, newlinesFrom: 0, in: bytes), 151)
-            XCTAssertNil(SecretSpans.skip(42, newlinesFrom: 0, in: bytes))
+            XCTAssertEqual(AddedSpan.skip(0, newlinesFrom: 5, in: bytes), 5)
+            XCTAssertEqual(AddedSpan.skip(1, newlinesFrom: 0, in: bytes), 2)
+            XCTAssertEqual(AddedSpan.skip(17, newlinesFrom: 0, in: bytes), 34)
+            XCTAssertEqual(AddedSpan.skip(41, newlinesFrom: 0, in: bytes), 151)
+            XCTAssertNil(AddedSpan.skip(42, newlinesFrom: 0, in: bytes))
         }
     }
 

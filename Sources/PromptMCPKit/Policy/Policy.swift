@@ -92,9 +92,12 @@ public struct PathSettings: Sendable {
     /// Rule severities set for this path by `paths:` entries, by rule id or `area/*`.
     public var ruleSeverities: [String: Located<Severity>] = [:]
 
-    /// The severity `paths:` entries give a rule here, if any: its own id first, then its area's.
-    public func severity(forRule id: String) -> Severity? {
-        (ruleSeverities[id] ?? ruleSeverities[id.prefix { $0 != "/" } + "/*"])?.value
+    /// The severity `paths:` entries give a rule here, if any: its own id first, then its area's
+    /// (`areaKey` is `secrets/*` for `secrets/jwt`). Runs for every rule on every file, so the
+    /// caller passes the area's key ready-made and most paths, with no `rules:`, hash nothing.
+    public func severity(forRule id: String, areaKey: String) -> Severity? {
+        guard !ruleSeverities.isEmpty else { return nil }
+        return (ruleSeverities[id] ?? ruleSeverities[areaKey])?.value
     }
 
     /// Whether the path counts toward the change-wide caps (files and total lines).

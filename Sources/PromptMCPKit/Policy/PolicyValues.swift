@@ -31,7 +31,7 @@ enum Notation {
 
     /// `60/min`, `5/s`, `1000/h`, `10000/d`: a count per period, in seconds.
     static func rate(_ text: String) -> (count: Int, perSeconds: Int)? {
-        let parts = text.split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: "/", maxSplits: 1).map(blankTrimmed)
         guard parts.count == 2, let count = Int(parts[0]), count > 0 else { return nil }
         let periods = ["s": 1, "sec": 1, "min": 60, "m": 60, "h": 3600, "hour": 3600, "d": 86_400, "day": 86_400]
         guard let period = periods[parts[1]] else { return nil }
@@ -39,14 +39,21 @@ enum Notation {
     }
 
     private static func scaled(_ text: String, units: [String: Int]) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = blankTrimmed(text)
         let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
         guard let number = Int(digits), number >= 0 else { return nil }
-        let unit = trimmed.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        let unit = blankTrimmed(trimmed.dropFirst(digits.count))
         if unit.isEmpty { return number }
         guard let scale = units[unit] else { return nil }
         let (product, overflow) = number.multipliedReportingOverflow(by: scale)
         return overflow ? nil : product
+    }
+
+    /// Without spaces and tabs at either end. Foundation's `trimmingCharacters(in: .whitespaces)`
+    /// loads Unicode tables on its first call, 0.15 ms of a hook that only reads "1MiB".
+    private static func blankTrimmed(_ text: some StringProtocol) -> String {
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        return String(text.drop(while: isBlank).reversed().drop(while: isBlank).reversed())
     }
 }
 

@@ -30,6 +30,16 @@ public struct FileContext: Sendable {
     public var policy: Policy
     public var severity: Severity
     var ruleID: String
+    /// Where the file's added lines are in its content.
+    public let addedSpans: [AddedSpan]
+
+    init(file: FileChange, settings: PathSettings, policy: Policy, severity: Severity = .off, ruleID: String = "") {
+        self.settings = settings
+        self.policy = policy
+        self.severity = severity
+        self.ruleID = ruleID
+        addedSpans = AddedSpan.spans(of: file)
+    }
 
     /// A finding of this rule about this file; `line` nil for the whole file.
     public func finding(_ file: FileChange, line: Int? = nil, column: Int? = nil, _ message: String,

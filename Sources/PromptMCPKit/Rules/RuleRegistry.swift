@@ -26,7 +26,7 @@ public enum RuleRegistry {
 /// The rules of one run, configured from the policy: those switched off, and those that do not
 /// run at this stage, are left out.
 public struct RuleSet: Sendable {
-    public typealias Entry<Rule> = (rule: Rule, severity: Severity, id: String)
+    public typealias Entry<Rule> = (rule: Rule, severity: Severity, id: String, areaKey: String)
 
     public let stage: Stage
     public var fileRules: [Entry<any FileRule>]
@@ -46,7 +46,7 @@ public struct RuleSet: Sendable {
                                     make: (RuleConfiguration) throws -> Rule) throws -> Entry<Rule>? {
         let configuration = RuleConfiguration(description, policy: policy)
         guard configuration.severity != .off, description.runs(at: stage) else { return nil }
-        return (try make(configuration), configuration.severity, description.id)
+        return (try make(configuration), configuration.severity, description.id, description.area + "/*")
     }
 
     public var ids: [String] { fileRules.map(\.id) + changeRules.map(\.id) }
@@ -55,10 +55,10 @@ public struct RuleSet: Sendable {
     func check(_ file: FileChange, settings: PathSettings, policy: Policy) -> [Finding] {
         // One context per file, re-labelled per rule: copying the policy and the settings for
         // each of thirty rules on each of ten thousand files showed up as retain/release time.
-        var context = FileContext(settings: settings, policy: policy, severity: .off, ruleID: "")
+        var context = FileContext(file: file, settings: settings, policy: policy)
         var findings: [Finding] = []
         for entry in fileRules {
-            context.severity = settings.severity(forRule: entry.id) ?? entry.severity
+            context.severity = settings.severity(forRule: entry.id, areaKey: entry.areaKey) ?? entry.severity
             guard context.severity != .off else { continue }
             context.ruleID = entry.id
             findings += entry.rule.check(file, context)

@@ -67,22 +67,22 @@ struct SecretScanner: Sendable {
         filter = SecretKeywordFilter(anchors: anchors.distinct, foldsCase: folds)
     }
 
-    /// Calls `found` with each secret in the added lines of `file`, in order, with its 1-based
-    /// line and byte column.
-    func scan(_ file: FileChange, isCode: Bool, _ found: (SecretMatch, _ line: Int, _ column: Int, SecretText) -> Void) {
+    /// Calls `found` with each secret in the added lines of `file` (at `spans`), in order, with
+    /// its 1-based line and byte column.
+    func scan(_ file: FileChange, spans: [AddedSpan], isCode: Bool, _ found: (SecretMatch, _ line: Int, _ column: Int, SecretText) -> Void) {
         file.content.withUnsafeBufferPointer { bytes in
-            SecretSpans.forEach(file, bytes) { lower, upper, firstLine in
-                let text = SecretText(bytes: bytes, lower: lower, upper: upper, isCode: isCode)
-                var line = firstLine
-                var lineStart = lower
-                filter.forEachCandidate(in: bytes, from: lower, to: upper) { position in
+            for span in spans {
+                let text = SecretText(bytes: bytes, lower: span.start, upper: span.end, isCode: isCode)
+                var line = span.firstLine
+                var lineStart = span.start
+                filter.forEachCandidate(in: bytes, from: span.start, to: span.end) { position in
                     var resume = position + 1
                     for keyword in keywords where Self.has(keyword.anchor, at: position, in: bytes, folded: foldsCase) {
                         let start = position - keyword.anchorOffset
                         let confirmed = foldsCase ? text.hasFoldedLiteral(keyword.bytes, at: start) : text.hasLiteral(keyword.bytes, at: start)
                         guard confirmed, let match = matchers[keyword.matcher].match(text, keyword: keyword.index, at: start) else { continue }
                         let at = match.position ?? match.value.lowerBound
-                        if at < lineStart { (line, lineStart) = (firstLine, lower) }
+                        if at < lineStart { (line, lineStart) = (span.firstLine, span.start) }
                         while let newline = Self.newline(in: bytes, from: lineStart, to: at) {
                             line += 1
                             lineStart = newline + 1
@@ -171,57 +171,5 @@ struct SecretScanner: Sendable {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: " "): return 2
         default: return 1
         }
-    }
-}
-
-/// The added lines of a file as spans of bytes in its content, one per hunk.
-enum SecretSpans {
-    /// Calls `body` with each span: its first byte, its end (the end of its last line, before the
-    /// "\n") and the number of its first line.
-    static func forEach(_ file: FileChange, _ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int) -> Void) {
-        guard !file.addedRanges.isEmpty, !bytes.isEmpty else { return }
-        if file.status == .added, file.addedRanges.count == 1, file.addedRanges[0].lowerBound == 1 {
-            return body(0, bytes.count, 1)  // a new file: every line is added, none to count
-        }
-        var line = 1
-        var offset = 0
-        for range in file.addedRanges {
-            guard let start = skip(range.lowerBound - line, newlinesFrom: offset, in: bytes), start < bytes.count else { return }
-            if let after = skip(range.count, newlinesFrom: start, in: bytes) {
-                body(start, after - 1, range.lowerBound)
-                line = range.upperBound + 1
-                offset = after
-            } else {
-                return body(start, bytes.count, range.lowerBound)
-            }
-        }
-    }
-
-    /// The offset just past the `count`-th "\n" from `start` on (`start` itself for 0), or nil
-    /// when there are fewer. Counts 16 bytes at a time.
-    static func skip(_ count: Int, newlinesFrom start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard count > 0 else { return start }
-        guard let base = bytes.baseAddress else { return nil }
-        var remaining = count
-        var position = start
-        while position + 16 <= bytes.count {
-            var bits = SecretKeywordFilter.positions(of: 0x0A, at: base + position)
-            let found = bits.nonzeroBitCount
-            if found < remaining {
-                remaining -= found
-                position += 16
-                continue
-            }
-            for _ in 1..<remaining { bits &= bits - 1 }
-            return position + bits.trailingZeroBitCount + 1
-        }
-        while position < bytes.count {
-            if base[position] == 0x0A {
-                remaining -= 1
-                if remaining == 0 { return position + 1 }
-            }
-            position += 1
-        }
-        return nil
     }
 }
