@@ -1,57 +1,62 @@
-import Foundation
-
-/// Writes JSON from plain Swift values (`[String: Any]`, arrays, strings, numbers, booleans,
-/// `NSNull`), pretty-printed with sorted keys. Foundation's `JSONSerialization` on Linux spends
-/// about 75 µs per finding bridging through NSObject; this writes straight into one string.
+/// Writes a `JSONValue` pretty-printed with sorted keys. Foundation's `JSONSerialization` on
+/// Linux spends about 75 µs per finding bridging through NSObject; this writes straight into
+/// one string.
 public enum JSONText {
-    public static func render(_ value: Any) -> String {
+    public static func render(_ value: JSONValue) -> String {
         var output = ""
-        write(value, indent: 0, into: &output)
-        return output + "\n"
+        // Room for a typical tool answer or small report, so that it never regrows.
+        output.reserveCapacity(4096)
+        write(value, depth: 0, into: &output)
+        output += "\n"
+        return output
     }
 
-    private static func write(_ value: Any, indent: Int, into output: inout String) {
+    private static func write(_ value: JSONValue, depth: Int, into output: inout String) {
         switch value {
-        case let text as String: writeString(text, into: &output)
-        case let flag as Bool: output += flag ? "true" : "false"
-        case let number as Int: output += String(number)
-        case let number as Double: output += number.isFinite ? String(number) : "null"
-        case is NSNull: output += "null"
-        case let object as [String: Any]: writeObject(object, indent: indent, into: &output)
-        case let array as [Any]: writeArray(array, indent: indent, into: &output)
-        case let number as NSNumber: output += number.stringValue
-        default: writeString(String(describing: value), into: &output)
+        case .string(let text): writeString(text, into: &output)
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .int(let number): output += String(number)
+        case .double(let number): output += number.isFinite ? String(number) : "null"
+        case .null: output += "null"
+        case .object(let object): writeObject(object, depth: depth, into: &output)
+        case .array(let array): writeArray(array, depth: depth, into: &output)
         }
     }
 
-    private static func writeObject(_ object: [String: Any], indent: Int, into output: inout String) {
+    private static func writeObject(_ object: [String: JSONValue], depth: Int, into output: inout String) {
         guard !object.isEmpty else { output += "{}"; return }
         output += "{\n"
-        for (position, key) in object.keys.sorted().enumerated() {
-            pad(indent + 2, &output)
-            writeString(key, into: &output)
+        // Sorting the pairs, not the keys, spares a hash lookup per member.
+        for (position, member) in object.sorted(by: { $0.key < $1.key }).enumerated() {
+            if position > 0 { output += ",\n" }
+            pad(depth + 1, &output)
+            writeString(member.key, into: &output)
             output += " : "
-            write(object[key]!, indent: indent + 2, into: &output)
-            output += position == object.count - 1 ? "\n" : ",\n"
+            write(member.value, depth: depth + 1, into: &output)
         }
-        pad(indent, &output)
+        output += "\n"
+        pad(depth, &output)
         output += "}"
     }
 
-    private static func writeArray(_ array: [Any], indent: Int, into output: inout String) {
+    private static func writeArray(_ array: [JSONValue], depth: Int, into output: inout String) {
         guard !array.isEmpty else { output += "[]"; return }
         output += "[\n"
         for (position, element) in array.enumerated() {
-            pad(indent + 2, &output)
-            write(element, indent: indent + 2, into: &output)
-            output += position == array.count - 1 ? "\n" : ",\n"
+            if position > 0 { output += ",\n" }
+            pad(depth + 1, &output)
+            write(element, depth: depth + 1, into: &output)
         }
-        pad(indent, &output)
+        output += "\n"
+        pad(depth, &output)
         output += "]"
     }
 
-    private static func pad(_ count: Int, _ output: inout String) {
-        for _ in 0..<count { output.append(" ") }
+    /// Indentation by depth, so that a line's padding is one append.
+    private static let indents = (0..<32).map { String(repeating: "  ", count: $0) }
+
+    private static func pad(_ depth: Int, _ output: inout String) {
+        output += depth < indents.count ? indents[depth] : String(repeating: "  ", count: depth)
     }
 
     /// RFC 8259 escaping: quote, backslash and control characters; everything else as UTF-8.

@@ -36,29 +36,30 @@ public struct SARIFReporter: Reporter {
             rules.append(RuleDescription(id: finding.rule, summary: "Reported by promptmcp as \(finding.rule).",
                                          defaultSeverity: finding.severity, policyKey: ""))
         }
-        var driver: [String: Any] = ["name": "promptmcp", "rules": rules.map(descriptor)]
-        if !toolVersion.isEmpty { driver["version"] = toolVersion }
+        var driver: [String: JSONValue] = ["name": "promptmcp", "rules": .array(rules.map(descriptor))]
+        if !toolVersion.isEmpty { driver["version"] = .string(toolVersion) }
 
-        var invocation: [String: Any] = ["executionSuccessful": true]
+        var invocation: [String: JSONValue] = ["executionSuccessful": true]
         if !report.notes.isEmpty {
-            invocation["toolExecutionNotifications"] = report.notes.map { ["level": "note", "message": ["text": $0]] }
+            invocation["toolExecutionNotifications"] = .array(report.notes.map { note in
+                ["level": "note", "message": ["text": .string(note)]]
+            })
         }
-        var root: [String: Any] = ["description": ["text": "The root of the git work tree."]]
-        if let sourceRoot { root["uri"] = Self.fileURI(sourceRoot) }
+        var root: [String: JSONValue] = ["description": ["text": "The root of the git work tree."]]
+        if let sourceRoot { root["uri"] = .string(Self.fileURI(sourceRoot)) }
 
-        let run: [String: Any] = [
-            "tool": ["driver": driver],
-            "invocations": [invocation],
-            "originalUriBaseIds": [Self.sourceRootID: root],
-            "results": report.findings.map { result($0, ruleIndex: ruleIndex[$0.rule]!) },
-            "properties": ["target": report.target, "policy": report.policySource],
+        let run: JSONValue = [
+            "tool": ["driver": .object(driver)],
+            "invocations": [.object(invocation)],
+            "originalUriBaseIds": [Self.sourceRootID: .object(root)],
+            "results": .array(report.findings.map { result($0, ruleIndex: ruleIndex[$0.rule]!) }),
+            "properties": ["target": .string(report.target), "policy": .string(report.policySource)],
         ]
-        let log: [String: Any] = ["$schema": Self.schema, "version": "2.1.0", "runs": [run]]
-        return JSONText.render(log)
+        return JSONText.render(["$schema": .string(Self.schema), "version": "2.1.0", "runs": [run]])
     }
 
-    private func descriptor(_ rule: RuleDescription) -> [String: Any] {
-        var configuration: [String: Any] = ["level": Self.level(rule.defaultSeverity)]
+    private func descriptor(_ rule: RuleDescription) -> JSONValue {
+        var configuration: [String: JSONValue] = ["level": .string(Self.level(rule.defaultSeverity))]
         if rule.defaultSeverity == .off { configuration["enabled"] = false }
         var full = rule.summary
         if !rule.policyKey.isEmpty { full += " Configured by `\(rule.policyKey)` in \(PolicyLoader.path)." }
@@ -67,36 +68,38 @@ public struct SARIFReporter: Reporter {
             markdown += "\n\nOptions:\n" + rule.options.map { "- `\($0.name)` (default `\($0.defaultValue)`): \($0.summary)" }.joined(separator: "\n")
         }
         return [
-            "id": rule.id,
-            "name": Self.pascalCase(rule.name.isEmpty ? rule.id : rule.name),
-            "shortDescription": ["text": Self.firstSentence(rule.summary)],
-            "fullDescription": ["text": full],
-            "help": ["text": markdown, "markdown": markdown],
-            "defaultConfiguration": configuration,
-            "properties": ["tags": ["promptmcp", rule.area]],
+            "id": .string(rule.id),
+            "name": .string(Self.pascalCase(rule.name.isEmpty ? rule.id : rule.name)),
+            "shortDescription": ["text": .string(Self.firstSentence(rule.summary))],
+            "fullDescription": ["text": .string(full)],
+            "help": ["text": .string(markdown), "markdown": .string(markdown)],
+            "defaultConfiguration": .object(configuration),
+            "properties": ["tags": ["promptmcp", .string(rule.area)]],
         ]
     }
 
-    private func result(_ finding: Finding, ruleIndex: Int) -> [String: Any] {
+    private func result(_ finding: Finding, ruleIndex: Int) -> JSONValue {
         var text = finding.message
         if let hint = finding.hint { text += "\nhint: \(hint)" }
-        var physical: [String: Any] = [
-            "artifactLocation": ["uri": Self.relativeURI(finding.file ?? Self.changeLocation), "uriBaseId": Self.sourceRootID],
+        var physical: [String: JSONValue] = [
+            "artifactLocation": [
+                "uri": .string(Self.relativeURI(finding.file ?? Self.changeLocation)), "uriBaseId": .string(Self.sourceRootID),
+            ],
         ]
         if let line = finding.line {
-            var region: [String: Any] = ["startLine": line]
-            if let column = finding.column { region["startColumn"] = column }
-            physical["region"] = region
+            var region: [String: JSONValue] = ["startLine": .int(line)]
+            if let column = finding.column { region["startColumn"] = .int(column) }
+            physical["region"] = .object(region)
         }
-        var location: [String: Any] = ["physicalLocation": physical]
+        var location: [String: JSONValue] = ["physicalLocation": .object(physical)]
         if finding.file == nil { location["message"] = ["text": "the change as a whole; the limit is set in the policy"] }
         return [
-            "ruleId": finding.rule,
-            "ruleIndex": ruleIndex,
-            "level": Self.level(finding.severity),
-            "message": ["text": text],
-            "locations": [location],
-            "partialFingerprints": [Self.fingerprintKey: finding.fingerprint],
+            "ruleId": .string(finding.rule),
+            "ruleIndex": .int(ruleIndex),
+            "level": .string(Self.level(finding.severity)),
+            "message": ["text": .string(text)],
+            "locations": [.object(location)],
+            "partialFingerprints": [Self.fingerprintKey: .string(finding.fingerprint)],
         ]
     }
 

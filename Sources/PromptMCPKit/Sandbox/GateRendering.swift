@@ -34,28 +34,31 @@ enum GateRendering {
     }
 
     /// One gate for the JSON report (docs/json-report.md): `null` for what did not happen.
-    static func object(_ gate: GateResult) -> [String: Any] {
-        var object: [String: Any] = [
-            "name": gate.name, "rule": gate.ruleID, "status": gate.status.rawValue, "summary": gate.summary,
-            "severity": gate.severity.rawValue, "notes": gate.notes, "prepare_ms": rounded(gate.prepareMilliseconds),
-            "exit_status": NSNull(), "signal": NSNull(), "stopped": NSNull(), "usage": NSNull(), "output": NSNull(),
+    static func object(_ gate: GateResult) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "name": .string(gate.name), "rule": .string(gate.ruleID), "status": .string(gate.status.rawValue),
+            "summary": .string(gate.summary), "severity": .string(gate.severity.rawValue), "notes": JSONValue(gate.notes),
+            "prepare_ms": .double(rounded(gate.prepareMilliseconds)),
+            "exit_status": nil, "signal": nil, "stopped": nil, "usage": nil, "output": nil,
         ]
-        guard let run = gate.sandbox else { return object }
+        guard let run = gate.sandbox else { return .object(object) }
         switch run.termination {
-        case .exited(let status): object["exit_status"] = Int(status)
-        case .signalled(let signal): object["signal"] = SandboxResult.signalName(signal)
+        case .exited(let status): object["exit_status"] = .int(Int(status))
+        case .signalled(let signal): object["signal"] = .string(SandboxResult.signalName(signal))
         }
-        object["stopped"] = run.stop.map { $0.rawValue as Any } ?? NSNull()
+        object["stopped"] = JSONValue(run.stop?.rawValue)
         object["usage"] = [
-            "wall_s": rounded(run.usage.wallSeconds, places: 3), "user_s": rounded(run.usage.userSeconds, places: 3),
-            "system_s": rounded(run.usage.systemSeconds, places: 3), "peak_rss_bytes": run.usage.peakRSSBytes,
-        ] as [String: Any]
+            "wall_s": .double(rounded(run.usage.wallSeconds, places: 3)),
+            "user_s": .double(rounded(run.usage.userSeconds, places: 3)),
+            "system_s": .double(rounded(run.usage.systemSeconds, places: 3)),
+            "peak_rss_bytes": .int(run.usage.peakRSSBytes),
+        ]
         object["output"] = [
-            "text": run.output.text, "total_bytes": run.output.totalBytes,
-            "kept_bytes": run.output.keptBytes, "truncated": run.output.truncated,
-            "held_open": run.outputHeldOpen,
-        ] as [String: Any]
-        return object
+            "text": .string(run.output.text), "total_bytes": .int(run.output.totalBytes),
+            "kept_bytes": .int(run.output.keptBytes), "truncated": .bool(run.output.truncated),
+            "held_open": .bool(run.outputHeldOpen),
+        ]
+        return .object(object)
     }
 
     private static func rounded(_ value: Double, places: Int = 2) -> Double {

@@ -19,64 +19,64 @@ struct HealthTool: ServerTool {
     static let started = Date()
 
     func run(_ arguments: Arguments, _ call: CallContext) throws -> ToolOutput {
-        let report: [String: Any] = [
-            "version": PromptMCPVersion.current,
-            "server": ["pid": Int(getpid()), "uptime_s": (Date().timeIntervalSince(Self.started) * 10).rounded() / 10] as [String: Any],
+        let report: [String: JSONValue] = [
+            "version": .string(PromptMCPVersion.current),
+            "server": ["pid": .int(Int(getpid())), "uptime_s": .double((Date().timeIntervalSince(Self.started) * 10).rounded() / 10)],
             "repository": repository(call.repository),
             "policy": policy(call.policy),
             "store": store(call.workspace),
         ].merging(docs(call.workspace)) { $1 }
-        return ToolOutput(texts: [JSONText.render(report)], detail: "")
+        return ToolOutput(texts: [JSONText.render(.object(report))], detail: "")
     }
 
-    private func repository(_ repository: Repository) -> [String: Any] {
+    private func repository(_ repository: Repository) -> JSONValue {
         let head = repository.isHeadUnborn ? nil : try? repository.resolveCommit("HEAD")
         return [
-            "root": repository.workDirectory,
-            "branch": repository.headBranch ?? NSNull(),
-            "head": head.map { $0.hex as Any } ?? NSNull(),
+            "root": .string(repository.workDirectory),
+            "branch": JSONValue(repository.headBranch),
+            "head": JSONValue(head?.hex),
         ]
     }
 
-    private func policy(_ result: Result<ResolvedPolicy, Error>) -> [String: Any] {
+    private func policy(_ result: Result<ResolvedPolicy, Error>) -> JSONValue {
         switch result {
         case .success(let resolved):
-            let limits = resolved.policy.mcp.rateLimits.mapValues { "\($0.value.count) per \($0.value.perSeconds) s" }
-            return ["status": "ok", "source": resolved.source, "notes": resolved.notes, "rate_limits": limits]
+            let limits = resolved.policy.mcp.rateLimits.mapValues { JSONValue.string("\($0.value.count) per \($0.value.perSeconds) s") }
+            return ["status": "ok", "source": .string(resolved.source), "notes": JSONValue(resolved.notes), "rate_limits": .object(limits)]
         case .failure(let error):
             let problems = (error as? PolicyError)?.diagnostics.map(\.description) ?? ["\(error)"]
-            return ["status": "invalid", "problems": problems]
+            return ["status": "invalid", "problems": JSONValue(problems)]
         }
     }
 
-    private func store(_ workspace: Workspace) -> [String: Any] {
+    private func store(_ workspace: Workspace) -> JSONValue {
         do {
             let store = try workspace.stateStore()
-            return ["status": "ok", "path": store.path, "audit_records": try AuditLog(store: store).count(),
-                    "todos": try TodoList(store: store).count()]
+            return ["status": "ok", "path": .string(store.path), "audit_records": .int(try AuditLog(store: store).count()),
+                    "todos": .int(try TodoList(store: store).count())]
         } catch {
-            return ["status": "error", "error": "\(error)"]
+            return ["status": "error", "error": .string("\(error)")]
         }
     }
 
     /// The documentation cache and its breaker; nothing is created when there is no cache yet.
-    private func docs(_ workspace: Workspace) -> [String: Any] {
+    private func docs(_ workspace: Workspace) -> [String: JSONValue] {
         let settings = DocsSettings.fromEnvironment(workspace.environment)
         guard let store = workspace.docsStore() else {
-            return ["cache": ["status": "absent", "path": StorePaths.cacheDatabase(environment: workspace.environment), "offline": settings.offline],
-                    "breaker": ["state": "closed", "failures": 0, "open_until": NSNull(), "last_error": ""]]
+            return ["cache": ["status": "absent", "path": .string(StorePaths.cacheDatabase(environment: workspace.environment)), "offline": .bool(settings.offline)],
+                    "breaker": ["state": "closed", "failures": 0, "open_until": nil, "last_error": ""]]
         }
         do {
             let status = try DocsService(store: store, client: Context7Client.fromEnvironment(workspace.environment), settings: settings).status()
-            let cache: [String: Any] = ["status": "ok", "path": status.cachePath, "entries": status.statistics.entries,
-                                        "bytes": status.statistics.bytes, "libraries": status.statistics.libraries,
-                                        "pending": status.pending.count, "offline": status.offline]
-            let breaker: [String: Any] = ["state": status.breaker.state.rawValue, "failures": status.breaker.failures,
-                                          "open_until": status.breaker.openUntil.map { ISO8601DateFormatter().string(from: $0) as Any } ?? NSNull(),
-                                          "last_error": status.breaker.lastError]
+            let cache: JSONValue = ["status": "ok", "path": .string(status.cachePath), "entries": .int(status.statistics.entries),
+                                    "bytes": .int(status.statistics.bytes), "libraries": .int(status.statistics.libraries),
+                                    "pending": .int(status.pending.count), "offline": .bool(status.offline)]
+            let breaker: JSONValue = ["state": .string(status.breaker.state.rawValue), "failures": .int(status.breaker.failures),
+                                      "open_until": JSONValue(status.breaker.openUntil.map { ISO8601DateFormatter().string(from: $0) }),
+                                      "last_error": .string(status.breaker.lastError)]
             return ["cache": cache, "breaker": breaker]
         } catch {
-            return ["cache": ["status": "error", "error": "\(error)"], "breaker": ["state": "unknown"]]
+            return ["cache": ["status": "error", "error": .string("\(error)")], "breaker": ["state": "unknown"]]
         }
     }
 }

@@ -81,7 +81,7 @@ struct TodoTool: ServerTool {
                         tags: arguments.strings("tags") ?? [])
     }
 
-    private func listing(_ arguments: Arguments, _ list: TodoList) throws -> [String: Any] {
+    private func listing(_ arguments: Arguments, _ list: TodoList) throws -> JSONValue {
         var filter = TodoFilter()
         filter.statuses = arguments.string("status").flatMap(Todo.Status.init).map { [$0] } ?? []
         filter.minimumPriority = arguments.string("priority").flatMap(Todo.Priority.init)
@@ -90,7 +90,7 @@ struct TodoTool: ServerTool {
         filter.includeDone = arguments.bool("includeDone") ?? false
         filter.limit = arguments.int("limit") ?? 50
         let (todos, total) = try list.list(filter)
-        return ["todos": todos.map(object), "total": total]
+        return ["todos": .array(todos.map(object)), "total": .int(total)]
     }
 
     private func change(_ arguments: Arguments) -> TodoChange {
@@ -101,15 +101,15 @@ struct TodoTool: ServerTool {
 
     private func id(_ arguments: Arguments) -> Int64 { Int64(arguments.int("id") ?? 0) }
 
-    private func answer(_ object: [String: Any], _ detail: String) -> ToolOutput {
+    private func answer(_ object: JSONValue, _ detail: String) -> ToolOutput {
         ToolOutput(texts: [JSONText.render(object)], detail: detail)
     }
 
-    private func object(_ todo: Todo) -> [String: Any] {
+    private func object(_ todo: Todo) -> JSONValue {
         let format = ISO8601DateFormatter()
-        return ["id": Int(todo.id), "title": todo.title, "notes": todo.notes, "status": todo.status.rawValue,
-                "priority": todo.priority.rawValue, "tags": todo.tags, "created_at": format.string(from: todo.createdAt),
-                "updated_at": format.string(from: todo.updatedAt),
-                "completed_at": todo.completedAt.map { format.string(from: $0) as Any } ?? NSNull()]
+        return ["id": .int(Int(todo.id)), "title": .string(todo.title), "notes": .string(todo.notes),
+                "status": .string(todo.status.rawValue), "priority": .string(todo.priority.rawValue), "tags": JSONValue(todo.tags),
+                "created_at": .string(format.string(from: todo.createdAt)), "updated_at": .string(format.string(from: todo.updatedAt)),
+                "completed_at": JSONValue(todo.completedAt.map { format.string(from: $0) })]
     }
 }

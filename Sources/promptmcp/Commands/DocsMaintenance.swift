@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PromptMCPKit
 import PromptMCPKnowledge
 
 struct DocsSync: ParsableCommand {
@@ -30,15 +31,16 @@ struct DocsStatus: ParsableCommand {
         let status = try DocsService.open().status(checkIntegrity: check)
         let stats = status.statistics
         if format == .json {
-            var object: [String: Any] = [
-                "cache": status.cachePath, "baseURL": status.baseURL, "apiKey": status.hasAPIKey, "offline": status.offline,
-                "entries": stats.entries, "pinned": stats.pinnedEntries, "stale": stats.staleEntries, "chunks": stats.chunks,
-                "bytes": stats.bytes, "libraries": stats.libraries, "pending": stats.pending,
-                "breaker": ["state": status.breaker.state.rawValue, "failures": status.breaker.failures,
-                            "lastError": status.breaker.lastError],
+            var object: [String: JSONValue] = [
+                "cache": .string(status.cachePath), "baseURL": .string(status.baseURL), "apiKey": .bool(status.hasAPIKey),
+                "offline": .bool(status.offline), "entries": .int(stats.entries), "pinned": .int(stats.pinnedEntries),
+                "stale": .int(stats.staleEntries), "chunks": .int(stats.chunks), "bytes": .int(stats.bytes),
+                "libraries": .int(stats.libraries), "pending": .int(stats.pending),
+                "breaker": ["state": .string(status.breaker.state.rawValue), "failures": .int(status.breaker.failures),
+                            "lastError": .string(status.breaker.lastError)],
             ]
-            if let problems = status.integrityProblems { object["integrity"] = problems.isEmpty ? "ok" : problems.joined(separator: "; ") }
-            Terminal.out(KnowledgeOutput.jsonObject(object))
+            if let problems = status.integrityProblems { object["integrity"] = .string(problems.isEmpty ? "ok" : problems.joined(separator: "; ")) }
+            Terminal.out(JSONText.render(.object(object)))
         } else {
             var lines = [
                 "cache:     \(status.cachePath)",

@@ -37,11 +37,6 @@ enum KnowledgeOutput {
         return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
     }
 
-    static func jsonObject(_ object: [String: Any]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
-
     /// Runs a lookup; with the hidden `--timings` flag, prints its in-process duration (what the
     /// benchmark reads, free of process start-up).
     /// A lookup with no answer at all is exit status 1, with the reason (and whether it was

@@ -27,13 +27,13 @@ enum MCPClientConfig {
             """
     }
 
-    private static func server(command: String, args: [String], cwd: String, type: String? = nil) -> [String: Any] {
-        var object: [String: Any] = ["command": command, "args": args, "cwd": cwd]
-        if let type { object["type"] = type }
-        return object
+    private static func server(command: String, args: [String], cwd: String, type: String? = nil) -> JSONValue {
+        var object: [String: JSONValue] = ["command": .string(command), "args": JSONValue(args), "cwd": .string(cwd)]
+        if let type { object["type"] = .string(type) }
+        return .object(object)
     }
 
-    private static func wrap(_ key: String, _ server: [String: Any]) -> String {
+    private static func wrap(_ key: String, _ server: JSONValue) -> String {
         JSONText.render([key: ["promptmcp": server]]).trimmingCharacters(in: .newlines)
     }
 }
