@@ -15,7 +15,7 @@ public struct Checker {
     /// The documentation cache that `citations.verify: cache` checks against.
     public var citationCache: (any CitationCache)?
 
-    private let ruleSets: RuleSets
+    let ruleSets: RuleSets
 
     public init(policy: Policy, policySource: String, baseline: Baseline = .empty) throws {
         self.policy = policy
@@ -47,13 +47,18 @@ public struct Checker {
             let info = try reader.commitInfo(try repository.resolveCommit(revision))
             return (info, try reader.commitDeltas(info))
         }
+        let report = try judge(deltas, in: repository, target: "commit \(info.id.short)",
+                               context: commitContext(info, repository), clock: &clock)
+        return report.tagged(with: info)
+    }
+
+    /// What the change rules know of an existing commit: its message, author, time and history.
+    func commitContext(_ info: CommitInfo, _ repository: Repository) -> ChangeContext {
         var context = ChangeContext(policy: policy, stage: .commit, message: CommitMessage(info.message),
                                     commit: info, history: History(repository: repository))
         context.author = info.authorEmail
         context.now = info.commitTime
-        var report = try judge(deltas, in: repository, target: "commit \(info.id.short)", context: context, clock: &clock)
-        report.findings = report.findings.map { var finding = $0; finding.commit = info.id.hex; return finding }
-        return report
+        return context
     }
 
     /// Judges edits an agent proposes, as if they were staged over the current index, without
@@ -78,14 +83,23 @@ public struct Checker {
 
     func judge(_ deltas: [Delta], in repository: Repository, target: String, context: ChangeContext,
                clock: inout StageClock) throws -> Report {
-        let policy = self.policy
         let rules = try ruleSets.at(context.stage)
+        let judged = try clock.measure("judge files") { try judgeFiles(deltas, in: repository, rules: rules) }
+        return report(judged, of: deltas, target: target, context: context, rules: rules, clock: &clock)
+    }
+
+    /// Reads and judges the files of `deltas` on worker threads, in order.
+    func judgeFiles(_ deltas: [Delta], in repository: Repository, rules: RuleSet) throws -> [JudgedFile] {
+        guard !rules.fileRules.isEmpty || !rules.changeRules.isEmpty else { return [] }
+        let policy = self.policy
+        return try FileLoader(repository: repository).load(deltas) { Self.judge($0, policy: policy, rules: rules) }
+    }
+
+    /// Judges the change as a whole, given its judged files, and reports.
+    func report(_ judged: [JudgedFile], of deltas: [Delta], target: String, context: ChangeContext, rules: RuleSet,
+                clock: inout StageClock) -> Report {
         var context = context
         context.citationCache = citationCache
-        let needsFiles = !rules.fileRules.isEmpty || !rules.changeRules.isEmpty
-        let judged = try clock.measure("judge files") {
-            try needsFiles ? FileLoader(repository: repository).load(deltas) { Self.judge($0, policy: policy, rules: rules) } : []
-        }
         let summary = ChangeSummary(files: judged.map(\.summary))
         let changeFindings = clock.measure("judge change") { rules.check(summary, context) }
         let (findings, baselined) = baseline.filter(judged.flatMap(\.findings) + changeFindings)
@@ -101,8 +115,11 @@ public struct Checker {
         )
     }
 
+    /// What outlives a judged file's content.
+    typealias JudgedFile = (summary: ChangeSummary.File, findings: [Finding], suppressed: Int)
+
     /// Judges one file on a worker thread and keeps only what outlives its content.
-    private static func judge(_ file: FileChange, policy: Policy, rules: RuleSet) -> (summary: ChangeSummary.File, findings: [Finding], suppressed: Int) {
+    private static func judge(_ file: FileChange, policy: Policy, rules: RuleSet) -> JudgedFile {
         let settings = policy.settings(for: file.path)
         var summary = ChangeSummary.File(
             path: file.path, status: file.status,
@@ -119,7 +136,7 @@ public struct Checker {
 
 /// The rule sets of one checker, built once per stage: a range of a thousand commits must not
 /// configure its rules a thousand times.
-private final class RuleSets {
+final class RuleSets {
     private let policy: Policy
     private var built: [Stage: RuleSet] = [:]
 

@@ -7,16 +7,29 @@ extension Checker {
         return try checkCommits(ids, in: repository, skipMerges: skipMerges, target: "range \(base)..\(tip)")
     }
 
-    /// Judges commits one by one and merges their reports into one, each finding tagged with its commit.
+    /// Judges commits one by one and merges their reports into one, each finding tagged with its
+    /// commit. Every commit's files are read and judged in one pass on the worker threads: a
+    /// commit has too few files to keep two threads busy by itself.
     public func checkCommits(_ ids: [ObjectID], in repository: Repository, skipMerges: Bool, target: String) throws -> Report {
         let reader = ChangeSetReader(repository: repository)
+        var clock = StageClock()
+        let commits = try clock.measure("collect") {
+            try ids.map { try reader.commitInfo($0) }.filter { !(skipMerges && $0.isMerge) }.map { ($0, try reader.commitDeltas($0)) }
+        }
+        let rules = try ruleSets.at(.commit)
+        let judged = try clock.measure("judge files") { try judgeFiles(commits.flatMap(\.1), in: repository, rules: rules) }
+        var remaining = judged[...]
         var reports: [Report] = []
-        var skipped = 0
-        for id in ids {
-            if skipMerges, try reader.commitInfo(id).isMerge { skipped += 1; continue }
-            reports.append(try checkCommit(id.hex, in: repository))
+        for (info, deltas) in commits {
+            var commitClock = StageClock()
+            let files = Array(remaining.prefix(deltas.count))
+            remaining = remaining.dropFirst(deltas.count)
+            reports.append(report(files, of: deltas, target: "commit \(info.id.short)", context: commitContext(info, repository),
+                                  rules: rules, clock: &commitClock).tagged(with: info))
         }
         var merged = Report.merging(reports, target: "\(target) (\(plural(reports.count, "commit")))", policySource: policySource)
+        merged.stages = clock.stages + merged.stages
+        let skipped = ids.count - commits.count
         if skipped > 0 { merged.notes.append("\(plural(skipped, "merge commit")) skipped (--skip-merges)") }
         return merged
     }
@@ -66,6 +79,15 @@ extension Report {
             rulesRun: Array(Set(reports.flatMap(\.rulesRun))).sorted(),
             notes: Array(Set(reports.flatMap(\.notes))).sorted()
         )
+    }
+}
+
+extension Report {
+    /// The report with each finding tagged with the commit it is about.
+    func tagged(with commit: CommitInfo) -> Report {
+        var report = self
+        report.findings = findings.map { var finding = $0; finding.commit = commit.id.hex; return finding }
+        return report
     }
 }
 
