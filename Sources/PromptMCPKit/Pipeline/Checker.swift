@@ -151,10 +151,12 @@ final class RuleSets {
 }
 
 /// Times named stages with a monotonic clock.
-struct StageClock {
-    private(set) var stages: [(name: String, milliseconds: Double)] = []
+public struct StageClock {
+    public private(set) var stages: [(name: String, milliseconds: Double)] = []
 
-    mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+    public init() {}
+
+    public mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         defer { stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)) }
         return try body()

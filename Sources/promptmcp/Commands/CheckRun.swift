@@ -17,9 +17,13 @@ struct CheckRun: Equatable {
     var destination: ReportDestination
 
     func run() throws {
-        let repository = try Repository.current()
-        let (resolved, result) = try judge(in: repository)
+        // Before the repository opens, while libgit2 initialises on its own thread.
+        RuleRegistry.prepare()
+        var clock = StageClock()
+        let repository = try clock.measure("open") { try Repository.current() }
+        let (resolved, result) = try judge(in: repository, clock: &clock)
         var report = result
+        report.stages = clock.stages + report.stages
         report.notes = resolved.notes + report.notes
         if resolved.policy.citations?.verify.value == .cache, Self.citationCache() == nil {
             report.notes.append("citations.verify is cache, but there is no documentation cache here: citations were checked for their form only (promptmcp docs get or docs import fills the cache)")
@@ -27,23 +31,23 @@ struct CheckRun: Equatable {
         try destination.emit(report, repository: repository)
     }
 
-    private func judge(in repository: Repository) throws -> (ResolvedPolicy, Report) {
+    private func judge(in repository: Repository, clock: inout StageClock) throws -> (ResolvedPolicy, Report) {
         switch target {
         case .commitMessage(let file):
             let resolved = try PolicySource.forStagedChange(in: repository)
             let text = try readMessage(file)
-            return (resolved, try checker(resolved, repository).checkStaged(
+            return (resolved, try checker(resolved, repository, &clock).checkStaged(
                 repository, message: CommitMessage(text), amending: GitInvocation.isAmend()))
         case .commit(let revision):
             let id = try repository.resolveCommit(revision)
             let resolved = try policy(before: [id], in: repository)
-            var report = try checker(resolved, repository).checkCommit(id.hex, in: repository)
+            var report = try checker(resolved, repository, &clock).checkCommit(id.hex, in: repository)
             GatePhase.run(on: &report, policy: resolved.policy, repository: repository, source: .commit(id))
             return (resolved, report)
         case .range(let from, let tip, let skipMerges, let squash):
             _ = try ChangeSetReader(repository: repository).commitIDs(from: from, to: tip)  // a shallow clone's missing base, said plainly
             let resolved = try PolicySource.atCommit(from, in: repository)
-            let checker = try checker(resolved, repository)
+            let checker = try checker(resolved, repository, &clock)
             let report = squash
                 ? try checker.checkSquashed(from: from, to: tip, in: repository)
                 : try checker.checkRange(from: from, to: tip, in: repository, skipMerges: skipMerges)
@@ -51,10 +55,10 @@ struct CheckRun: Equatable {
         case .prePush:
             let ids = try PushedCommits.read(from: FileHandle.standardInput.readDataToEndOfFile(), in: repository)
             let resolved = try policy(before: ids, in: repository)
-            return (resolved, try checker(resolved, repository).checkCommits(ids, in: repository, skipMerges: false, target: "push"))
+            return (resolved, try checker(resolved, repository, &clock).checkCommits(ids, in: repository, skipMerges: false, target: "push"))
         case .staged:
             let resolved = try PolicySource.forStagedChange(in: repository)
-            var report = try checker(resolved, repository).checkStaged(repository)
+            var report = try checker(resolved, repository, &clock).checkStaged(repository)
             GatePhase.run(on: &report, policy: resolved.policy, repository: repository)
             learnLessons(from: &report, in: repository)
             return (resolved, report)
@@ -73,9 +77,11 @@ struct CheckRun: Equatable {
         }
     }
 
-    private func checker(_ resolved: ResolvedPolicy, _ repository: Repository) throws -> Checker {
-        var checker = try Checker(policy: resolved.policy, policySource: resolved.source,
-                                  baseline: try Baseline.load(from: repository))
+    /// The checker for the policy; the "rules" stage, where every rule is configured.
+    private func checker(_ resolved: ResolvedPolicy, _ repository: Repository, _ clock: inout StageClock) throws -> Checker {
+        var checker = try clock.measure("rules") {
+            try Checker(policy: resolved.policy, policySource: resolved.source, baseline: try Baseline.load(from: repository))
+        }
         checker.author = repository.authorEmail()
         if resolved.policy.citations?.verify.value == .cache { checker.citationCache = Self.citationCache() }
         return checker

@@ -23,7 +23,7 @@ struct SecretDetector: Sendable {
         guard !file.content.isEmpty, !file.isBinary, file.newKind == .file || file.newKind == .executable else { return [] }
         var findings: [Finding] = []
         var pathAllowed: Bool?
-        scanner.scan(file, spans: context.addedSpans, isCode: freeForm && SecretFileKind.isCode(file.path)) { match, line, column, text in
+        scanner.scan(file, spans: context.addedSpans, isCode: freeForm && SecretFileKind.isCode(file)) { match, line, column, text in
             let value = Array(text.bytes[match.value])
             if !freeForm, SecretFilters.isPlaceholderToken(value) { return }
             let string = String(decoding: value, as: UTF8.self)
@@ -50,12 +50,11 @@ enum SecretMask {
     }
 }
 
-
 /// Whether a file holds program text, by its extension: there a secret can only be a quoted
 /// literal (`token = getToken()` is code), while in configuration a bare word can be a value
 /// (`TOKEN=abc` in .env, `password: abc` in YAML).
 enum SecretFileKind {
-    static let codeExtensions: Set<Substring> = [
+    static let codeExtensions: Set<String> = [
         "swift", "py", "pyi", "js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts", "go", "java", "kt", "kts",
         "scala", "groovy", "gradle", "rb", "php", "cs", "fs", "vb", "c", "h", "cc", "cpp", "cxx", "hpp", "hh",
         "m", "mm", "rs", "dart", "lua", "pl", "pm", "r", "jl", "ex", "exs", "erl", "hs", "clj", "cljs",
@@ -63,9 +62,7 @@ enum SecretFileKind {
         "ps1", "psm1",
     ]
 
-    static func isCode(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last ?? Substring(path)
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
-        return codeExtensions.contains(Substring(name[name.index(after: dot)...].lowercased()))
+    static func isCode(_ file: FileChange) -> Bool {
+        codeExtensions.contains(file.fileExtension)
     }
 }
