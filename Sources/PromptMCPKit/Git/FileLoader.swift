@@ -15,15 +15,22 @@ struct FileLoader {
         if workers == 1 {
             return try deltas.map { try transform(try Self.load($0, from: repository)) }
         }
-        // The caller's handle serves one worker: the caller waits meanwhile, so it has one owner.
-        let readers = [UncheckedBox(repository)] + (try (1..<workers).map { _ in UncheckedBox(try repository.objectReader()) })
+        // The caller's handle serves worker 0 (the caller waits meanwhile, so it has one owner);
+        // the others open their own on their thread, while worker 0 is already reading. Files
+        // are handed out one at a time: one file's delta chain can cost ten times another's.
+        let caller = UncheckedBox(repository)
+        let queue = WorkQueue(count: deltas.count)
         let results = ResultSlots<T>(count: deltas.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let reader = readers[worker].value
-            for index in stride(from: worker, to: deltas.count, by: workers) {
-                results.set(index) { try transform(try Self.load(deltas[index], from: reader)) }
+        let failures = ResultSlots<Void>(count: workers)
+        Threads.run(workers) { worker in
+            failures.set(worker) {
+                let reader = worker == 0 ? caller.value : try caller.value.objectReader()
+                while let index = queue.take() {
+                    results.set(index) { try transform(try Self.load(deltas[index], from: reader)) }
+                }
             }
         }
+        _ = try failures.values()
         return try results.values()
     }
 
