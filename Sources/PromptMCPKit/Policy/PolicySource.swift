@@ -21,7 +21,7 @@ public enum PolicySource {
     static let file = PolicyLoader.path
 
     public static func forStagedChange(in repository: Repository) throws -> ResolvedPolicy {
-        let workTree = try? Data(contentsOf: URL(fileURLWithPath: repository.workDirectory + file))
+        let workTree = workTreeCopy(in: repository)
         guard let staged = try repository.stagedContent(of: file) else {
             guard let workTree else { return defaults }
             return try resolved(Array(workTree), label: "\(file) (not staged yet)", notes: [
@@ -35,7 +35,7 @@ public enum PolicySource {
     }
 
     public static func forWorkTree(in repository: Repository) throws -> ResolvedPolicy {
-        guard let bytes = try? Data(contentsOf: URL(fileURLWithPath: repository.workDirectory + file)) else { return defaults }
+        guard let bytes = workTreeCopy(in: repository) else { return defaults }
         return try resolved(Array(bytes), label: file, notes: [])
     }
 
@@ -54,6 +54,12 @@ public enum PolicySource {
                 message: "the policy file is not valid UTF-8 text")])
         }
         return ResolvedPolicy(policy: try PolicyLoader.load(text, file: file), source: label, notes: notes)
+    }
+
+    /// The work tree's policy file, if there is one. (`FileManager.contents(atPath:)` rather than
+    /// `Data(contentsOf:)`, whose error for a missing file cost 0.15 ms of a hook.)
+    private static func workTreeCopy(in repository: Repository) -> Data? {
+        FileManager.default.contents(atPath: repository.workDirectory + file)
     }
 
     static let defaults = ResolvedPolicy(policy: .defaults, source: "built-in defaults (no \(file))", notes: [])

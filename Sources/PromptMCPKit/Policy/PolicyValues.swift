@@ -39,22 +39,24 @@ enum Notation {
     }
 
     private static func scaled(_ text: String, units: [String: Int]) -> Int? {
-        let trimmed = blankTrimmed(text)
-        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
-        guard let number = Int(digits), number >= 0 else { return nil }
-        let unit = blankTrimmed(trimmed.dropFirst(digits.count))
+        let trimmed = blankTrimmed(Substring(text))
+        let digits = trimmed.utf8.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        guard let number = Int(Substring(digits)), number >= 0 else { return nil }
+        let unit = blankTrimmed(Substring(trimmed.utf8.dropFirst(digits.count)))
         if unit.isEmpty { return number }
         guard let scale = units[unit] else { return nil }
         let (product, overflow) = number.multipliedReportingOverflow(by: scale)
         return overflow ? nil : product
     }
 
-    /// Without spaces and tabs at either end. Foundation's `trimmingCharacters(in: .whitespaces)`
-    /// loads Unicode tables on its first call, 0.15 ms of a hook that only reads "1MiB".
-    private static func blankTrimmed(_ text: some StringProtocol) -> String {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        return String(text.drop(while: isBlank).reversed().drop(while: isBlank).reversed())
+    /// Without spaces and tabs at either end, compared as bytes: Foundation's
+    /// `trimmingCharacters(in:)`, like any walk by `Character`, loads Unicode tables on first
+    /// use, 0.2 ms of a hook that only reads "1MiB".
+    private static func blankTrimmed(_ text: Substring) -> String {
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let utf8 = text.utf8
+        guard let first = utf8.firstIndex(where: { !isBlank($0) }), let last = utf8.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(text[first...last])
     }
 }
 
-import Foundation
