@@ -24,6 +24,12 @@ public final class PolicyRegex: @unchecked Sendable {
         }
     }
 
+    /// Builds ICU's shared tables for patterns (about 0.7 ms, once a process) ahead of need, for
+    /// a caller that would otherwise wait.
+    public static func prepareEngine() {
+        _ = try? NSRegularExpression(pattern: #"\d"#)
+    }
+
     public init(_ pattern: String) {
         self.pattern = pattern
     }

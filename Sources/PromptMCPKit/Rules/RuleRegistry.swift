@@ -23,8 +23,7 @@ public enum RuleRegistry {
     }
 
     /// Reads every rule's description (whose option defaults are parsed from YAML) ahead of
-    /// need, so that a caller can do it while it would otherwise wait: `check` does it while
-    /// libgit2 initialises on another thread (Repository.prepareLibraryInBackground).
+    /// need, so that a caller can do it while it would otherwise wait.
     public static func prepare() {
         _ = descriptions
     }

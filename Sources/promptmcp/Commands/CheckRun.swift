@@ -17,8 +17,11 @@ struct CheckRun: Equatable {
     var destination: ReportDestination
 
     func run() throws {
-        // Before the repository opens, while libgit2 initialises on its own thread.
+        // Work that needs no repository, done while libgit2 initialises on its own thread
+        // (Repository.prepareLibraryInBackground): the rules' descriptions, whose option
+        // defaults are YAML, and ICU's pattern tables.
         RuleRegistry.prepare()
+        PolicyRegex.prepareEngine()
         var clock = StageClock()
         let repository = try clock.measure("open") { try Repository.current() }
         let (resolved, result) = try judge(in: repository, clock: &clock)
