@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PromptMCPKit
 
 @main
@@ -20,8 +21,11 @@ struct PromptMCP: ParsableCommand {
 
     /// ArgumentParser's own exit statuses are mapped onto ours: usage errors are 2, not 64.
     static func main() {
-        Repository.prepareLibraryInBackground()
         if let run = HookCommandLine.checkRun(Array(CommandLine.arguments.dropFirst())) {
+            // libgit2 initialises on this thread, which is running already (3.4 ms: Debian's
+            // build parses the CA bundle), while another prepares what the check needs later;
+            // a new thread can wait over a millisecond for a core on a busy machine.
+            Thread.detachNewThread { CheckRun.prepare() }
             do {
                 return try run.run()
             } catch {

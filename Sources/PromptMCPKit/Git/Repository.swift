@@ -20,13 +20,6 @@ public final class Repository {
         _ = promptmcp_disable_hash_verification()
     }()
 
-    /// Starts libgit2's initialisation on another thread. Debian's libgit2 parses the system's CA
-    /// certificates during init (about 3 ms), which can overlap with argument parsing; the first
-    /// `discover` waits for it to finish.
-    public static func prepareLibraryInBackground() {
-        Thread.detachNewThread { _ = libraryReady }
-    }
-
     private init(pointer: OpaquePointer, workDirectory: String) {
         self.pointer = pointer
         gitDirectory = String(cString: git_repository_path(pointer))

@@ -16,12 +16,15 @@ struct CheckRun: Equatable {
     var target: Target
     var destination: ReportDestination
 
-    func run() throws {
-        // Work that needs no repository, done while libgit2 initialises on its own thread
-        // (Repository.prepareLibraryInBackground): the rules' descriptions, whose option
-        // defaults are YAML, and ICU's pattern tables.
+    /// Work a check needs later and that needs no repository, for another thread to do while
+    /// libgit2 initialises: the rules' descriptions (their option defaults are YAML) and ICU's
+    /// pattern tables.
+    static func prepare() {
         RuleRegistry.prepare()
         PolicyRegex.prepareEngine()
+    }
+
+    func run() throws {
         var clock = StageClock()
         let repository = try clock.measure("open") { try Repository.current() }
         let (resolved, result) = try judge(in: repository, clock: &clock)
