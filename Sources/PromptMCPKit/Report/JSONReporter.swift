@@ -25,17 +25,18 @@ public struct JSONReporter: Reporter {
         ])
     }
 
+    /// Keys in the order they are written (sorted), so that thousands of findings need no sort.
     static func object(_ finding: Finding) -> JSONValue {
         [
+            "column": JSONValue(finding.column),
+            "commit": JSONValue(finding.commit),
+            "file": JSONValue(finding.file),
+            "fingerprint": .string(finding.fingerprint),
+            "hint": JSONValue(finding.hint),
+            "line": JSONValue(finding.line),
+            "message": .string(finding.message),
             "rule": .string(finding.rule),
             "severity": .string(finding.severity.rawValue),
-            "file": JSONValue(finding.file),
-            "line": JSONValue(finding.line),
-            "column": JSONValue(finding.column),
-            "message": .string(finding.message),
-            "hint": JSONValue(finding.hint),
-            "fingerprint": .string(finding.fingerprint),
-            "commit": JSONValue(finding.commit),
         ]
     }
 

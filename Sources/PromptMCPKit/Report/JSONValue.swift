@@ -7,7 +7,8 @@ public enum JSONValue: Sendable {
     case bool(Bool)
     case null
     case array([JSONValue])
-    case object([String: JSONValue])
+    /// Members in any order (the writer sorts them by key); each key once.
+    case object([(key: String, value: JSONValue)])
 
     /// A string, or `null` when there is none.
     public init(_ value: String?) {
@@ -17,6 +18,11 @@ public enum JSONValue: Sendable {
     /// An integer, or `null` when there is none.
     public init(_ value: Int?) {
         self = value.map(JSONValue.int) ?? .null
+    }
+
+    /// An object with the members of a dictionary built up in steps.
+    public init(_ members: [String: JSONValue]) {
+        self = .object(Array(members))
     }
 
     /// An array of strings.
@@ -34,8 +40,9 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     public init(nilLiteral: ()) { self = .null }
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
 
-    /// A repeated key traps, as it does in a `Dictionary` literal.
+    /// Kept as written, in order: a report writes thousands of findings, and building a
+    /// dictionary for each only to sort it again cost more than writing them.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self = .object(Dictionary(uniqueKeysWithValues: elements))
+        self = .object(elements.map { (key: $0.0, value: $0.1) })
     }
 }

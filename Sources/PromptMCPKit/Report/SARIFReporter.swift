@@ -49,9 +49,9 @@ public struct SARIFReporter: Reporter {
         if let sourceRoot { root["uri"] = .string(Self.fileURI(sourceRoot)) }
 
         let run: JSONValue = [
-            "tool": ["driver": .object(driver)],
-            "invocations": [.object(invocation)],
-            "originalUriBaseIds": [Self.sourceRootID: .object(root)],
+            "tool": ["driver": JSONValue(driver)],
+            "invocations": [JSONValue(invocation)],
+            "originalUriBaseIds": [Self.sourceRootID: JSONValue(root)],
             "results": .array(report.findings.map { result($0, ruleIndex: ruleIndex[$0.rule]!) }),
             "properties": ["target": .string(report.target), "policy": .string(report.policySource)],
         ]
@@ -73,7 +73,7 @@ public struct SARIFReporter: Reporter {
             "shortDescription": ["text": .string(Self.firstSentence(rule.summary))],
             "fullDescription": ["text": .string(full)],
             "help": ["text": .string(markdown), "markdown": .string(markdown)],
-            "defaultConfiguration": .object(configuration),
+            "defaultConfiguration": JSONValue(configuration),
             "properties": ["tags": ["promptmcp", .string(rule.area)]],
         ]
     }
@@ -89,16 +89,16 @@ public struct SARIFReporter: Reporter {
         if let line = finding.line {
             var region: [String: JSONValue] = ["startLine": .int(line)]
             if let column = finding.column { region["startColumn"] = .int(column) }
-            physical["region"] = .object(region)
+            physical["region"] = JSONValue(region)
         }
-        var location: [String: JSONValue] = ["physicalLocation": .object(physical)]
+        var location: [String: JSONValue] = ["physicalLocation": JSONValue(physical)]
         if finding.file == nil { location["message"] = ["text": "the change as a whole; the limit is set in the policy"] }
         return [
             "ruleId": .string(finding.rule),
             "ruleIndex": .int(ruleIndex),
             "level": .string(Self.level(finding.severity)),
             "message": ["text": .string(text)],
-            "locations": [.object(location)],
+            "locations": [JSONValue(location)],
             "partialFingerprints": [Self.fingerprintKey: .string(finding.fingerprint)],
         ]
     }

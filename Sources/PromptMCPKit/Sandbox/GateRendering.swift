@@ -41,7 +41,7 @@ enum GateRendering {
             "prepare_ms": .double(rounded(gate.prepareMilliseconds)),
             "exit_status": nil, "signal": nil, "stopped": nil, "usage": nil, "output": nil,
         ]
-        guard let run = gate.sandbox else { return .object(object) }
+        guard let run = gate.sandbox else { return JSONValue(object) }
         switch run.termination {
         case .exited(let status): object["exit_status"] = .int(Int(status))
         case .signalled(let signal): object["signal"] = .string(SandboxResult.signalName(signal))
@@ -58,7 +58,7 @@ enum GateRendering {
             "kept_bytes": .int(run.output.keptBytes), "truncated": .bool(run.output.truncated),
             "held_open": .bool(run.outputHeldOpen),
         ]
-        return .object(object)
+        return JSONValue(object)
     }
 
     private static func rounded(_ value: Double, places: Int = 2) -> Double {

@@ -26,7 +26,7 @@ struct HealthTool: ServerTool {
             "policy": policy(call.policy),
             "store": store(call.workspace),
         ].merging(docs(call.workspace)) { $1 }
-        return ToolOutput(texts: [JSONText.render(.object(report))], detail: "")
+        return ToolOutput(texts: [JSONText.render(JSONValue(report))], detail: "")
     }
 
     private func repository(_ repository: Repository) -> JSONValue {
@@ -42,7 +42,7 @@ struct HealthTool: ServerTool {
         switch result {
         case .success(let resolved):
             let limits = resolved.policy.mcp.rateLimits.mapValues { JSONValue.string("\($0.value.count) per \($0.value.perSeconds) s") }
-            return ["status": "ok", "source": .string(resolved.source), "notes": JSONValue(resolved.notes), "rate_limits": .object(limits)]
+            return ["status": "ok", "source": .string(resolved.source), "notes": JSONValue(resolved.notes), "rate_limits": JSONValue(limits)]
         case .failure(let error):
             let problems = (error as? PolicyError)?.diagnostics.map(\.description) ?? ["\(error)"]
             return ["status": "invalid", "problems": JSONValue(problems)]

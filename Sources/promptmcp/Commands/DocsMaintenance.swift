@@ -40,7 +40,7 @@ struct DocsStatus: ParsableCommand {
                             "lastError": .string(status.breaker.lastError)],
             ]
             if let problems = status.integrityProblems { object["integrity"] = .string(problems.isEmpty ? "ok" : problems.joined(separator: "; ")) }
-            Terminal.out(JSONText.render(.object(object)))
+            Terminal.out(JSONText.render(JSONValue(object)))
         } else {
             var lines = [
                 "cache:     \(status.cachePath)",

@@ -30,7 +30,7 @@ enum MCPClientConfig {
     private static func server(command: String, args: [String], cwd: String, type: String? = nil) -> JSONValue {
         var object: [String: JSONValue] = ["command": .string(command), "args": JSONValue(args), "cwd": .string(cwd)]
         if let type { object["type"] = .string(type) }
-        return .object(object)
+        return JSONValue(object)
     }
 
     private static func wrap(_ key: String, _ server: JSONValue) -> String {
