@@ -462,13 +462,13 @@ def gitleaks_binary():
     return path if os.access(path, os.X_OK) else None
 
 
-def bench_scenario(name, binary, path, env, runs, warmup):
+def bench_scenario(name, binary, path, env, runs, warmup, with_gitleaks=True):
     git_bin = shutil.which("git")
     commands = {
         "promptmcp": ([binary, "check", "--format", "json"], (0, 1), "all"),
         "git": ([git_bin, "diff", "--cached", "--numstat"], (0,), "first"),
     }
-    gitleaks = gitleaks_binary()
+    gitleaks = gitleaks_binary() if with_gitleaks else None
     if gitleaks:  # its staged pre-commit scan, the job a secrets hook does
         commands["gitleaks"] = ([gitleaks, "git", "--pre-commit", "--staged", "--no-banner", "--exit-code", "0",
                                  "--log-level", "error", "."], (0,), None)
@@ -510,6 +510,29 @@ def bench_startup(binary, env, runs, warmup):
     pm, gt = stats(samples["promptmcp"]), stats(samples["git"])
     return {"scenario": "startup", "files": None, "added_lines": None, "deleted_lines": None,
             "promptmcp": pm, "git": gt, "ratio": pm["median_ms"] / gt["median_ms"], "rss_floor_mb": floor}
+
+
+def bench_small_seeds(count, binary, env, runs, warmup, rebuild):
+    """The small scenario with other files chosen (seeds 101, 102, ...): how much of its time is
+    the particular files' delta chains in swift-nio's pack rather than promptmcp."""
+    rows = []
+    for seed in range(SCENARIOS["small"]["seed"], SCENARIOS["small"]["seed"] + count):
+        name = "small" if seed == SCENARIOS["small"]["seed"] else f"small-s{seed}"
+        SCENARIOS.setdefault(name, dict(SCENARIOS["small"], seed=seed))
+        path, _ = ensure_repo(name, rebuild, env)
+        result = bench_scenario(name, binary, path, env, runs, warmup, with_gitleaks=False)
+        rows.append((seed, result["git"]["median_ms"], result["promptmcp"]["median_ms"]))
+    return rows
+
+
+def print_seed_spread(rows):
+    print("\nsmall scenario, other file choices (medians; not a target, the spread around it):")
+    print("| seed | git diff --cached --numstat ms | promptmcp ms | ratio |")
+    print("|---|---|---|---|")
+    for seed, git_ms, ours in rows:
+        print(f"| {seed} | {git_ms:.1f} | {ours:.1f} | {ours / git_ms:.2f}x |")
+    print(f"| median of {len(rows)} | {statistics.median(r[1] for r in rows):.1f} | "
+          f"{statistics.median(r[2] for r in rows):.1f} | |")
 
 
 def verdicts(results):
@@ -613,6 +636,8 @@ def main():
     parser.add_argument("--generate-only", action="store_true", help="only make sure the repositories exist")
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
+    parser.add_argument("--small-seeds", type=int, metavar="N",
+                        help="also measure the small scenario with N file choices (seeds 101..), promptmcp and git only")
     args = parser.parse_args()
 
     os.makedirs(WORK, exist_ok=True)
@@ -649,12 +674,15 @@ def main():
             result = bench_scenario(name, binary, path, env, runs, args.warmup)
             result["base"] = repo_info["base"]
             results.append(result)
+    seeds = bench_small_seeds(args.small_seeds, binary, env, args.runs or 15, args.warmup, args.rebuild) if args.small_seeds else []
     info["load_after"] = os.getloadavg()
     checks = verdicts(results)
     if args.json:
-        print(json.dumps({"info": info, "results": results, "targets": checks}, indent=2))
+        print(json.dumps({"info": info, "results": results, "targets": checks, "small_seeds": seeds}, indent=2))
     else:
         print_table(results, checks, info)
+        if seeds:
+            print_seed_spread(seeds)
     return 1 if args.strict and not all(c["pass"] for c in checks) else 0
 
 
