@@ -37,9 +37,13 @@ let package = Package(
             name: "PromptMCPKnowledge",
             dependencies: ["PromptMCPKit", "CGit2", "CCurl", "Yams", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Keeps libgit2 from parsing the CA bundle it never needs here (skip_ca_bundle.c); a
+        // dependency of the executables only, which define the symbol libgit2 binds to.
+        .target(name: "CGitOffline"),
         .executableTarget(
             name: "promptmcp",
             dependencies: [
+                "CGitOffline",
                 "PromptMCPKit",
                 "PromptMCPKnowledge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -56,7 +60,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "promptmcp-mcp", dependencies: ["PromptMCPServer"]),
+        .executableTarget(name: "promptmcp-mcp", dependencies: ["CGitOffline", "PromptMCPServer"]),
         .testTarget(
             name: "PromptMCPKitTests",
             dependencies: ["PromptMCPKit", "PromptMCPKnowledge", "promptmcp", "PromptMCPServer", "promptmcp-mcp"]
