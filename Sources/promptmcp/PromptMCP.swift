@@ -22,9 +22,9 @@ struct PromptMCP: ParsableCommand {
     /// ArgumentParser's own exit statuses are mapped onto ours: usage errors are 2, not 64.
     static func main() {
         if let run = HookCommandLine.checkRun(Array(CommandLine.arguments.dropFirst())) {
-            // libgit2 initialises on this thread, which is running already (3.4 ms: Debian's
-            // build parses the CA bundle), while another prepares what the check needs later;
-            // a new thread can wait over a millisecond for a core on a busy machine.
+            // Another thread prepares what the check needs later (the rules' descriptions,
+            // ICU's tables) while this one opens the repository; the check runs here, on the
+            // thread that is running already: a new one can wait milliseconds for a core.
             Thread.detachNewThread { CheckRun.prepare() }
             do {
                 return try run.run()
