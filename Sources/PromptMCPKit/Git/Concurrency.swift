@@ -1,6 +1,6 @@
 import Foundation
 
-/// Carries a non-Sendable value to exactly one other thread, which then owns it.
+/// Carries a non-Sendable value through a `@Sendable` closure to the one thread that uses it.
 struct UncheckedBox<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }

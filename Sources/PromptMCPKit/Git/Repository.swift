@@ -4,7 +4,7 @@ import Foundation
 /// A repository opened through libgit2.
 ///
 /// libgit2 objects are not thread-safe, so a `Repository` has one owner at a time; parallel work
-/// opens one handle per thread with `objectReader()`.
+/// opens one handle per thread (`readerLocation`).
 public final class Repository {
     let pointer: OpaquePointer
     /// The repository's git folder (for a linked worktree, that worktree's own folder).
@@ -63,11 +63,20 @@ public final class Repository {
         return repository
     }
 
-    /// A second handle on the same object database, for another thread.
-    func objectReader() throws -> Repository {
-        var handle: OpaquePointer?
-        try check("opening \(gitDirectory)", git_repository_open_ext(&handle, gitDirectory, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil))
-        return Repository(pointer: handle!, workDirectory: workDirectory)
+    /// Where another thread can open its own handle on this repository (`ReaderLocation.open`).
+    var readerLocation: ReaderLocation { ReaderLocation(gitDirectory: gitDirectory, workDirectory: workDirectory) }
+
+    /// A repository's folders, which a thread that does not own the handle may hold.
+    struct ReaderLocation: Sendable {
+        let gitDirectory: String
+        let workDirectory: String
+
+        /// A handle of the calling thread's own on the same object database.
+        func open() throws -> Repository {
+            var handle: OpaquePointer?
+            try check("opening \(gitDirectory)", git_repository_open_ext(&handle, gitDirectory, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil))
+            return Repository(pointer: handle!, workDirectory: workDirectory)
+        }
     }
 
     private func useIndexFile(_ path: String) throws {

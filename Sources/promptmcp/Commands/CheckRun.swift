@@ -18,7 +18,7 @@ struct CheckRun: Equatable {
 
     /// Work a check needs later and that needs no repository, for another thread to do while
     /// the repository opens: the rules' descriptions (their option defaults are YAML) and ICU's
-    /// pattern tables (a TODO's reference pattern needs them; 0.7 ms to build).
+    /// pattern tables (a to-do marker's reference pattern needs them; 0.7 ms to build).
     static func prepare() {
         RuleRegistry.prepare()
         PolicyRegex.prepareEngine()
