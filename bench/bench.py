@@ -616,7 +616,7 @@ def print_table(results, checks, info):
             print(f"  {stage['name']:<22} {stage['duration_ms']:9.2f} ms")
         print(f"  {'(sum of stages)':<22} {total:9.2f} ms")
         print(f"  {'(outside the stages)':<22} {run['wall_ms'] - total:9.2f} ms  "
-              "(start-up, repository open, policy, report, exit)")
+              "(process start, policy, report, exit)")
 
     print("\ntargets:")
     for check in checks:
