@@ -6,7 +6,9 @@
 // The executable defines the one mbedTLS function libgit2 calls for that, so the dynamic linker
 // binds libgit2's call to this definition (an executable comes first in symbol lookup). It loads
 // nothing: libgit2 is left without trust anchors and would refuse any HTTPS peer, failing
-// closed. A libgit2 built with another TLS library never calls it.
+// closed. A libgit2 built with another TLS library never calls it. The definition holds for the
+// whole process: a library loaded later that used mbedTLS's file loading would get no anchors
+// either (the libcurl that CCurl loads is Debian's OpenSSL build, which does not).
 
 struct mbedtls_x509_crt;
 

@@ -2,7 +2,7 @@
 /// with `--format`), read without ArgumentParser: building its parser reflects over every
 /// option's property wrapper, about 2 ms of type-metadata look-ups, a tenth of a hook's budget.
 /// Anything else, including help and errors, goes through the full parser; a test checks that
-/// both read every command line accepted here the same way.
+/// both read each shape of command line accepted here the same way.
 enum HookCommandLine {
     static func checkRun(_ arguments: [String]) -> CheckRun? {
         var rest = arguments.first == "check" ? arguments.dropFirst() : arguments[...]

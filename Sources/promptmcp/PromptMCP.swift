@@ -24,10 +24,17 @@ struct PromptMCP: ParsableCommand {
         if let run = HookCommandLine.checkRun(Array(CommandLine.arguments.dropFirst())) {
             // Another thread prepares what the check needs later (the rules' descriptions,
             // ICU's tables) while this one opens the repository; the check runs here, on the
-            // thread that is running already: a new one can wait milliseconds for a core.
-            Thread.detachNewThread { CheckRun.prepare() }
+            // thread that is running already: a new one can wait milliseconds for a core. It is
+            // joined before exiting, since exit() runs the C++ destructors of ICU's statics.
+            let prepared = DispatchSemaphore(value: 0)
+            Thread.detachNewThread {
+                CheckRun.prepare()
+                prepared.signal()
+            }
+            let result = Result { try run.run() }
+            prepared.wait()
             do {
-                return try run.run()
+                return try result.get()
             } catch {
                 Terminal.exit(for: error) { Check.fullMessage(for: $0) } exitCode: { Check.exitCode(for: $0) }
             }

@@ -45,14 +45,15 @@ enum Threads {
     /// when all have. Threads of its own rather than Dispatch's `concurrentPerform`, whose second
     /// worker started 2 to 3 ms late in a fresh process: a third of a small hook's reading.
     static func run(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        guard count > 0 else { return }
         let finished = DispatchSemaphore(value: 0)
-        for worker in 1..<max(count, 1) {
+        for worker in 1..<count {
             Thread.detachNewThread {
                 body(worker)
                 finished.signal()
             }
         }
         body(0)
-        for _ in 1..<max(count, 1) { finished.wait() }
+        for _ in 1..<count { finished.wait() }
     }
 }

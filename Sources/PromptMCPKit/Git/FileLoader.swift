@@ -16,22 +16,19 @@ struct FileLoader {
             return try deltas.map { try transform(try Self.load($0, from: repository)) }
         }
         // Worker 0 runs on the calling thread and reads with its handle; the others open their
-        // own on their thread, while worker 0 is already reading. Files are handed out one at a
-        // time: one file's delta chain can cost ten times another's.
+        // own on their thread, while worker 0 is already reading (one that cannot open a handle
+        // sits out: the others take its files). Files are handed out one at a time: one file's
+        // delta chain can cost ten times another's.
         let caller = UncheckedBox(repository)
         let location = repository.readerLocation
         let queue = WorkQueue(count: deltas.count)
         let results = ResultSlots<T>(count: deltas.count)
-        let failures = ResultSlots<Void>(count: workers)
         Threads.run(workers) { worker in
-            failures.set(worker) {
-                let reader = worker == 0 ? caller.value : try location.open()
-                while let index = queue.take() {
-                    results.set(index) { try transform(try Self.load(deltas[index], from: reader)) }
-                }
+            guard let reader = worker == 0 ? caller.value : try? location.open() else { return }
+            while let index = queue.take() {
+                results.set(index) { try transform(try Self.load(deltas[index], from: reader)) }
             }
         }
-        _ = try failures.values()
         return try results.values()
     }
 

@@ -17,12 +17,14 @@ public struct Checker {
 
     let ruleSets: RuleSets
 
-    public init(policy: Policy, policySource: String, baseline: Baseline = .empty) throws {
+    /// Configures the rules of `stage`, the one the caller will judge at: configuration errors
+    /// surface here, not mid-run (other stages' rules are configured when first needed).
+    public init(policy: Policy, policySource: String, baseline: Baseline = .empty, stage: Stage = .preCommit) throws {
         self.policy = policy
         self.policySource = policySource
         self.baseline = baseline
         ruleSets = RuleSets(policy: policy)
-        _ = try ruleSets.at(.preCommit)  // configuration errors surface here, not mid-run
+        _ = try ruleSets.at(stage)
     }
 
     /// Judges what `git commit` would record now; with a message, at the commit-msg stage

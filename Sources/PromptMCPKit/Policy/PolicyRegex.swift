@@ -7,10 +7,14 @@ import Foundation
 /// a hook whose change never needs the pattern should not pay.
 public final class PolicyRegex: @unchecked Sendable {
     public let pattern: String
-    // Guards `compiled`. A compiled NSRegularExpression may be shared between threads: each
+    // Guards `state`. A compiled NSRegularExpression may be shared between threads: each
     // search checks out ICU's matcher or clones it.
     private let lock = NSLock()
-    private var compiled: NSRegularExpression?
+    private var state = State.notCompiled
+
+    private enum State {
+        case notCompiled, compiled(NSRegularExpression), invalid
+    }
 
     /// Checks the syntax now; the validator calls this so that a bad pattern is a policy error.
     /// ICU says only that a pattern is invalid, not where, so the error points at its syntax.
@@ -42,9 +46,12 @@ public final class PolicyRegex: @unchecked Sendable {
     }
 
     private func regex() -> NSRegularExpression? {
-        lock.lock()
-        defer { lock.unlock() }
-        if compiled == nil { compiled = try? NSRegularExpression(pattern: pattern) }
-        return compiled
+        lock.withLock {
+            if case .notCompiled = state {
+                state = (try? NSRegularExpression(pattern: pattern)).map(State.compiled) ?? .invalid
+            }
+            if case .compiled(let regex) = state { return regex }
+            return nil
+        }
     }
 }

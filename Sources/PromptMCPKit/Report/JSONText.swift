@@ -25,7 +25,8 @@ public enum JSONText {
 
     private static func writeObject(_ members: [(key: String, value: JSONValue)], depth: Int, into output: inout String) {
         guard !members.isEmpty else { output += "{}"; return }
-        let sorted = isSorted(members) ? members : members.sorted { $0.key < $1.key }
+        let sorted = ascends(members) ? members : members.sorted { $0.key < $1.key }
+        precondition(ascends(sorted), "a JSON object with a key twice")
         output += "{\n"
         for (position, member) in sorted.enumerated() {
             if position > 0 { output += ",\n" }
@@ -39,12 +40,9 @@ public enum JSONText {
         output += "}"
     }
 
-    /// Whether the keys ascend already (as in a literal written in order), so need no sort.
-    private static func isSorted(_ members: [(key: String, value: JSONValue)]) -> Bool {
-        zip(members, members.dropFirst()).allSatisfy { pair in
-            precondition(pair.0.key != pair.1.key, "JSON object with the key '\(pair.0.key)' twice")
-            return pair.0.key < pair.1.key
-        }
+    /// Whether each key is greater than the one before (as in a literal written in order).
+    private static func ascends(_ members: [(key: String, value: JSONValue)]) -> Bool {
+        zip(members, members.dropFirst()).allSatisfy { $0.key < $1.key }
     }
 
     private static func writeArray(_ array: [JSONValue], depth: Int, into output: inout String) {

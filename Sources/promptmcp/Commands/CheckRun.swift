@@ -83,10 +83,11 @@ struct CheckRun: Equatable {
         }
     }
 
-    /// The checker for the policy; the "rules" stage, where every rule is configured.
+    /// The checker for the policy; the "rules" stage, where the target's rules are configured.
     private func checker(_ resolved: ResolvedPolicy, _ repository: Repository, _ clock: inout StageClock) throws -> Checker {
         var checker = try clock.measure("rules") {
-            try Checker(policy: resolved.policy, policySource: resolved.source, baseline: try Baseline.load(from: repository))
+            try Checker(policy: resolved.policy, policySource: resolved.source, baseline: try Baseline.load(from: repository),
+                        stage: target.stage)
         }
         checker.author = repository.authorEmail()
         if resolved.policy.citations?.verify.value == .cache { checker.citationCache = Self.citationCache() }
@@ -112,3 +113,14 @@ struct CheckRun: Equatable {
 }
 
 extension KnowledgeCache: CitationCache {}
+
+extension CheckRun.Target {
+    /// The stage whose rules judge this target.
+    var stage: Stage {
+        switch self {
+        case .staged: return .preCommit
+        case .commitMessage: return .commitMessage
+        case .commit, .range, .prePush: return .commit
+        }
+    }
+}

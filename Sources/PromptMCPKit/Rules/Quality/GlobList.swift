@@ -18,9 +18,9 @@ struct GlobList: Sendable {
             if isPlain(Substring(pattern).utf8) {
                 self = .name(pattern)
             } else if bytes.first == UInt8(ascii: "*"), bytes.count > 1, isPlain(Substring(pattern).utf8.dropFirst()) {
-                self = .suffix(String(pattern.dropFirst()))
+                self = .suffix(String(decoding: bytes.dropFirst(), as: UTF8.self))
             } else if bytes.last == UInt8(ascii: "*"), bytes.count > 1, isPlain(Substring(pattern).utf8.dropLast()) {
-                self = .prefix(String(pattern.dropLast()))
+                self = .prefix(String(decoding: bytes.dropLast(), as: UTF8.self))
             } else {
                 return nil
             }
