@@ -15,7 +15,7 @@ final class CapsRulesTests: XCTestCase {
 
     private func check(_ policyText: String) throws -> Report {
         let policy = try PolicyLoader.load(policyText, file: "policy.yml")
-        return try Checker(policy: policy, policySource: "test").checkStaged(try repo.open())
+        return try repo.check(policy: policy)
     }
 
     private func rules(_ report: Report) -> [String] { report.findings.map(\.rule).sorted() }

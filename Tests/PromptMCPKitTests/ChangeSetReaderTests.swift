@@ -15,7 +15,7 @@ final class ChangeSetReaderTests: XCTestCase {
         XCTAssertTrue(try repo.open().isHeadUnborn)
 
         let change = try repo.staged()
-        XCTAssertEqual(change.origin, .staged)
+        XCTAssertNil(change.commit)
         XCTAssertEqual(change.files.map(\.path), ["README.md", "src/main.swift"])
         XCTAssertEqual(change.files.map(\.status), [.added, .added])
         let readme = try changed("README.md", in: change)
@@ -233,13 +233,13 @@ extension ChangeSetReaderTests {
     func name(_ index: Int) -> String { String(format: "file-%03d.txt", index) }
 
     /// The only file of a change; fails the test when there are none or several.
-    func onlyFile(_ change: ChangeSet, file: StaticString = #filePath, line: UInt = #line) throws -> FileChange {
+    func onlyFile(_ change: LoadedChange, file: StaticString = #filePath, line: UInt = #line) throws -> FileChange {
         XCTAssertEqual(change.files.count, 1, "files: \(change.files.map(\.path))", file: file, line: line)
         return try XCTUnwrap(change.files.first, file: file, line: line)
     }
 
     /// The file of a change at `path`; fails the test when there is none.
-    func changed(_ path: String, in change: ChangeSet, file: StaticString = #filePath, line: UInt = #line) throws -> FileChange {
+    func changed(_ path: String, in change: LoadedChange, file: StaticString = #filePath, line: UInt = #line) throws -> FileChange {
         try XCTUnwrap(change.files.first { $0.path == path }, "no \(path) in \(change.files.map(\.path))", file: file, line: line)
     }
 

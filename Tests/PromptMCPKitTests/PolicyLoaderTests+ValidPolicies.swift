@@ -40,7 +40,7 @@ extension PolicyLoaderTests {
         XCTAssertEqual(settings.capsSeverity.origin, "built-in default")
         XCTAssertFalse(settings.excluded.value)
         XCTAssertFalse(settings.protected.value)
-        XCTAssertTrue(settings.countsTowardCaps)
+        XCTAssertEqual(policy.severity(of: MaxFilesRule.description, at: "Sources/App/main.swift"), .warning)
     }
 
     func testLastMatchingPathEntryWins() throws {
@@ -64,7 +64,7 @@ extension PolicyLoaderTests {
     func testLockFilesHaveCapsOffUntilALaterEntryTurnsThemOn() throws {
         let defaults = try load("version: 1\n").settings(for: "web/package-lock.json")
         XCTAssertEqual(defaults.capsSeverity, Located(.off))
-        XCTAssertFalse(defaults.countsTowardCaps)
+        XCTAssertEqual(try load("version: 1\n").severity(of: MaxFilesRule.description, at: "web/package-lock.json"), .off)
 
         let policy = try load("""
         version: 1
@@ -75,7 +75,7 @@ extension PolicyLoaderTests {
         let settings = policy.settings(for: "web/package-lock.json")
         XCTAssertEqual(settings.capsSeverity.value, .error)
         XCTAssertEqual(settings.capsSeverity.location?.line, 4)
-        XCTAssertTrue(settings.countsTowardCaps)
+        XCTAssertEqual(policy.severity(of: MaxTotalLinesRule.description, at: "web/package-lock.json"), .error)
         XCTAssertEqual(policy.settings(for: "Cargo.lock").capsSeverity, Located(.off), "other lock files keep the built-in entry")
     }
 
@@ -115,7 +115,6 @@ extension PolicyLoaderTests {
         let settings = policy.settings(for: "vendor/lib/a.c")
         XCTAssertTrue(settings.excluded.value)
         XCTAssertEqual(settings.excluded.location?.line, 4)
-        XCTAssertFalse(settings.countsTowardCaps)
         XCTAssertFalse(policy.settings(for: "Sources/vendor.swift").excluded.value)
     }
 

@@ -18,7 +18,7 @@ final class ProposedChangeTests: XCTestCase {
             ProposedEdit(path: "new.txt", content: Array("1\n2\n3\n4\n".utf8)),
             ProposedEdit(path: "LICENSE", content: Array("MIT\n".utf8)),
         ]
-        let report = try Checker(policy: policy, policySource: "test").checkProposed(edits, in: try repo.open())
+        let report = try repo.check(.proposed(edits), policy: policy)
         XCTAssertEqual(report.findings.map { "\($0.rule) \($0.file ?? "")" }.sorted(),
                        ["caps/max-lines-per-file new.txt", "caps/protected-path LICENSE"])
         XCTAssertEqual(report.addedLineCount, 2 + 4 + 1, "a.txt adds only its two new lines")
@@ -33,7 +33,7 @@ final class ProposedChangeTests: XCTestCase {
         try repo.stage("a.txt", "1\n2\n3\n")
         try repo.commit()
         let policy = try PolicyLoader.load("version: 1\n", file: "p")
-        let report = try Checker(policy: policy, policySource: "test").checkProposed([ProposedEdit(path: "a.txt", content: nil)], in: try repo.open())
+        let report = try repo.check(.proposed([ProposedEdit(path: "a.txt", content: nil)]), policy: policy)
         XCTAssertEqual(report.deletedLineCount, 3)
     }
 }

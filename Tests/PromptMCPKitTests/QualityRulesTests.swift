@@ -15,7 +15,7 @@ final class QualityRulesTests: XCTestCase {
 
     private func check(_ policyText: String = "version: 1\n") throws -> [Finding] {
         let policy = try PolicyLoader.load(policyText, file: "policy.yml")
-        return try Checker(policy: policy, policySource: "test").checkStaged(try repo.open()).findings
+        return try repo.check(policy: policy).findings
             .filter { $0.rule.hasPrefix("quality/") }
     }
 

@@ -23,10 +23,7 @@ final class RateLimitTests: XCTestCase {
     }
 
     private func checkStaged(_ policy: String, author: String = "author@example.com") throws -> Report {
-        var checker = try Checker(policy: try PolicyLoader.load("version: 1\n" + policy, file: "policy.yml"), policySource: "test")
-        checker.author = author
-        checker.now = { self.now }
-        return try checker.checkStaged(try repo.open())
+        try repo.check(policy: try PolicyLoader.load("version: 1\n" + policy, file: "policy.yml"), author: author, now: now)
     }
 
     private let limit = """
@@ -78,8 +75,7 @@ final class RateLimitTests: XCTestCase {
     func testInCIEachCommitIsJudgedWithTheHistoryBeforeIt() throws {
         for index in 1...4 { try payments(index, hoursAgo: Int64(10 - index)) }
         let policy = try PolicyLoader.load("version: 1\n" + limit, file: "policy.yml")
-        let checker = try Checker(policy: policy, policySource: "test")
-        let report = try checker.checkRange(from: "HEAD~4", to: "HEAD", in: try repo.open())
+        let report = try repo.check(.range(from: "HEAD~4", to: "HEAD", skipMerges: false, squash: false), policy: policy)
         let flagged = report.findings.filter { $0.rule == "rate-limits/exceeded" }
         XCTAssertEqual(flagged.count, 1, "only the fourth commit is over the limit")
         XCTAssertEqual(flagged.first?.commit, try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines))

@@ -61,7 +61,7 @@ final class SecretCorpusTests: XCTestCase {
         }
         try repo.git("add", "-A")
         let policy = try PolicyLoader.load(SecretCorpus.policy, file: "corpus policy")
-        let report = try Checker(policy: policy, policySource: "corpus policy").checkStaged(try repo.open())
+        let report = try repo.check(policy: policy)
         return report.findings.filter { $0.rule.hasPrefix("secrets/") }
     }
 

@@ -90,7 +90,7 @@ final class SecretRulesTests: XCTestCase {
         new.insert("token = \"ghp_8VKqxryo1nIj7BRd03Q2ybv097SHzxgQA6TC\"", at: 80)
         new.insert("DB = \"postgres://app:q7Rz2mVx9LkP4wT@db/app\"", at: 10)
         try repo.stage("app.py", new.joined(separator: "\n") + "\n")
-        let report = try Checker(policy: try PolicyLoader.load("version: 1\n", file: "p"), policySource: "p").checkStaged(try repo.open())
+        let report = try repo.check(policy: try PolicyLoader.load("version: 1\n", file: "p"))
         let found = report.findings.filter { $0.rule.hasPrefix("secrets/") }
         XCTAssertEqual(found.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.rule)" }.sorted(), ["11:22 secrets/database-url", "82:10 secrets/github-token"])
     }

@@ -63,22 +63,23 @@ final class SuppressionTests: XCTestCase {
         }
     }
 
-    func testATreeScanJudgesEveryFileOfHeadOrOfTheWorkTree() throws {
+    func testATreeScanJudgesTheContentOfEveryFileOfHeadOrOfTheWorkTree() throws {
         let repo = try GitRepo()
-        try repo.stage("big.txt", (1...30).map { "\($0)\n" }.joined())
+        try repo.stage("big.txt", (1...30).map { "\($0)\n" }.joined() + "<<<<<<< HEAD\n")
         try repo.stage("small.txt", "1\n")
         try repo.commit()
-        try repo.write("untracked.txt", (1...40).map { "\($0)\n" }.joined())
+        try repo.write("untracked.txt", (1...40).map { "\($0)\n" }.joined() + "<<<<<<< HEAD\n")
         try repo.write(".gitignore", "ignored.txt\n")
-        try repo.write("ignored.txt", (1...40).map { "\($0)\n" }.joined())
-        let policy = try PolicyLoader.load("version: 1\ncaps: { max_lines_per_file: 20, severity: error }", file: "p")
-        let checker = try Checker(policy: policy, policySource: "test")
+        try repo.write("ignored.txt", (1...40).map { "\($0)\n" }.joined() + "<<<<<<< HEAD\n")
+        // Caps are about changes: a scan leaves them out, however small they are.
+        let policy = try PolicyLoader.load("version: 1\ncaps: { max_lines_per_file: 20, max_files: 1, severity: error }", file: "p")
 
-        let head = try checker.checkTree(try repo.open(), workTree: false)
+        let head = try repo.check(.tree(workTree: false), policy: policy)
         XCTAssertEqual(head.fileCount, 2)
-        XCTAssertEqual(head.findings.map(\.file), ["big.txt"])
+        XCTAssertEqual(head.findings.map { "\($0.rule) \($0.file ?? "")" }, ["quality/conflict-marker big.txt"])
 
-        let workTree = try checker.checkTree(try repo.open(), workTree: true)
+        let workTree = try repo.check(.tree(workTree: true), policy: policy)
         XCTAssertEqual(workTree.findings.compactMap(\.file).sorted(), ["big.txt", "untracked.txt"], "ignored files are left out")
+        XCTAssertFalse(workTree.rulesRun.contains { $0.hasPrefix("caps/") })
     }
 }

@@ -1,33 +1,11 @@
 import CGit2
 
-/// Builds `ChangeSet`s from a repository: the staged change, one commit, or a range of commits.
+/// Reads which files a change touches, as deltas whose content `FileLoader` reads later: the
+/// staged change, proposed edits, a whole tree, one commit, or a squashed range.
 public struct ChangeSetReader {
     public let repository: Repository
 
     public init(repository: Repository) { self.repository = repository }
-
-    /// HEAD against the index: what `git commit` would record. On an unborn branch every
-    /// staged file is an addition.
-    public func staged() throws -> ChangeSet {
-        ChangeSet(origin: .staged, files: try FileLoader(repository: repository).load(stagedDeltas()) { $0 })
-    }
-
-    /// One commit against its first parent (a root commit against the empty tree).
-    public func commit(_ revision: String) throws -> ChangeSet {
-        let id = try repository.resolveCommit(revision)
-        return try commit(id)
-    }
-
-    /// Every commit reachable from `to` and not from `from`, oldest first, each as its own change.
-    public func range(from: String, to: String) throws -> [ChangeSet] {
-        try commitIDs(from: from, to: to).map(commit)
-    }
-
-    func commit(_ id: ObjectID) throws -> ChangeSet {
-        let info = try commitInfo(id)
-        let deltas = try commitDeltas(info)
-        return ChangeSet(origin: .commit(info), files: try FileLoader(repository: repository).load(deltas) { $0 })
-    }
 
     // MARK: - Deltas
 
@@ -57,12 +35,13 @@ public struct ChangeSetReader {
         }
     }
 
-    /// Proposed edits (new content, or nil to delete) over the index, read without touching it.
+    /// Proposed edits (new content, or nil to delete; a rename keeps its old path) over the
+    /// index, read without touching it.
     func proposedDeltas(_ edits: [ProposedEdit]) throws -> [Delta] {
         let index = try repository.index()
         defer { git_index_free(index) }
         return edits.map { edit in
-            Delta(proposing: edit.content, at: edit.path, over: git_index_get_bypath(index, edit.path, 0)?.pointee)
+            Delta(proposing: edit, over: git_index_get_bypath(index, edit.renamedFrom ?? edit.path, 0)?.pointee)
         }
     }
 
@@ -102,13 +81,11 @@ public struct ChangeSetReader {
 
     // MARK: - Commits
 
-    /// The commits of `from..to`, oldest first. A base missing from a shallow clone is named as such.
-    public func commitIDs(from: String, to: String) throws -> [ObjectID] {
-        let base: ObjectID
-        do { base = try repository.resolveCommit(from) } catch GitError.unknownRevision(let name) where repository.isShallow {
+    /// The base of a range (CI's target branch). One missing from a shallow clone is named as such.
+    public func resolveBase(_ revision: String) throws -> ObjectID {
+        do { return try repository.resolveCommit(revision) } catch GitError.unknownRevision(let name) where repository.isShallow {
             throw GitError.missingFromShallowClone(name)
         }
-        return try commitIDs(from: try repository.resolveCommit(to), hiding: [base])
     }
 
     /// The commits reachable from `tip` and from none of `hidden`, oldest first; with

@@ -80,15 +80,21 @@ struct Delta: Sendable {
 }
 
 extension Delta {
-    /// A proposed edit of `path` over the index entry it would replace (nil: a new file).
-    init(proposing content: [UInt8]?, at path: String, over entry: git_index_entry?) {
-        status = entry == nil ? .added : content == nil ? .deleted : .modified
-        self.path = path
-        oldPath = nil
+    /// A proposed edit over the index entry it would replace (nil: a new file): of its path, or,
+    /// for a rename, of the path it moves from.
+    init(proposing edit: ProposedEdit, over entry: git_index_entry?) {
+        switch (entry, edit.content) {
+        case (nil, _): status = .added
+        case (_, nil): status = .deleted
+        case _ where edit.renamedFrom != nil: status = .renamed
+        default: status = .modified
+        }
+        path = edit.path
+        oldPath = entry == nil ? nil : edit.renamedFrom
         oldID = entry.map { ObjectID($0.id) } ?? .zero
         newID = .zero
         oldMode = entry?.mode ?? 0
-        newMode = content == nil ? 0 : entry?.mode ?? 0o100644
-        proposedContent = content
+        newMode = edit.content == nil ? 0 : entry?.mode ?? 0o100644
+        proposedContent = edit.content
     }
 }

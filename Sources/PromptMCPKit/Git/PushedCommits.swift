@@ -12,11 +12,9 @@ public enum PushedCommits {
         var ids: [ObjectID] = []
         for line in String(decoding: input, as: UTF8.self).split(separator: "\n") {
             let fields = line.split(separator: " ").map(String.init)
-            guard fields.count == 4 else { continue }
-            let local = ObjectID(hex: fields[1])
-            let remote = ObjectID(hex: fields[3])
-            guard !local.isZero else { continue }
-            let knownRemote = !remote.isZero && (try? repository.resolveCommit(remote.hex)) != nil
+            guard fields.count == 4, let local = ObjectID(hex: fields[1]), let remote = ObjectID(hex: fields[3]),
+                  !local.isZero else { continue }
+            let knownRemote = !remote.isZero && repository.hasCommit(remote)
             let pushed = try reader.commitIDs(from: local, hiding: knownRemote ? [remote] : [], hidingRemotes: !knownRemote)
             for id in pushed where seen.insert(id).inserted { ids.append(id) }
         }

@@ -117,22 +117,47 @@ public final class Repository {
         return Blob(blob).bytes
     }
 
+    /// Whether the commit is in the object database (a shallow clone lacks those past its edge).
+    public func hasCommit(_ id: ObjectID) -> Bool {
+        var oid = id.raw
+        var commit: OpaquePointer?
+        guard git_commit_lookup(&commit, pointer, &oid) == 0 else { return false }
+        git_commit_free(commit)
+        return true
+    }
+
+    /// Whether a shallow clone cut the history at this commit: git lists such commits in
+    /// `shallow`, and their parents are missing, whatever their own parent list says.
+    public func isShallowBoundary(_ id: ObjectID) -> Bool {
+        guard isShallow, let data = FileManager.default.contents(atPath: commonDirectory + "shallow") else { return false }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").contains { $0 == id.hex }
+    }
+
     /// The staged bytes of `path` (stage 0 of the index), or nil when the path is not staged.
     public func stagedContent(of path: String) throws -> [UInt8]? {
+        try stagedBlobID(of: path).flatMap(blob)
+    }
+
+    /// The id of the blob staged at `path`, or nil when the path is not staged.
+    public func stagedBlobID(of path: String) throws -> ObjectID? {
         let index = try self.index()
         defer { git_index_free(index) }
-        guard let entry = git_index_get_bypath(index, path, 0) else { return nil }
-        return blob(ObjectID(entry.pointee.id))
+        return git_index_get_bypath(index, path, 0).map { ObjectID($0.pointee.id) }
     }
 
     /// The bytes of `path` in a commit's tree, or nil when it has no such file.
     public func content(of path: String, at commit: ObjectID) throws -> [UInt8]? {
+        try blobID(of: path, at: commit).flatMap(blob)
+    }
+
+    /// The id of the blob at `path` in a commit's tree, or nil when it has no such file.
+    public func blobID(of path: String, at commit: ObjectID) throws -> ObjectID? {
         let tree = try self.tree(of: commit)
         defer { git_tree_free(tree) }
         var entry: OpaquePointer?
         guard git_tree_entry_bypath(&entry, tree, path) == 0, let entry else { return nil }
         defer { git_tree_entry_free(entry) }
-        return blob(ObjectID(git_tree_entry_id(entry).pointee))
+        return ObjectID(git_tree_entry_id(entry).pointee)
     }
 
     /// A string from the repository's configuration (all levels merged), or nil when unset.
@@ -153,16 +178,43 @@ public final class Repository {
         return index!
     }
 
+    /// The commit HEAD points at, or nil on an unborn branch.
+    public func headID() throws -> ObjectID? {
+        isHeadUnborn ? nil : try resolveCommit("HEAD")
+    }
+
     /// HEAD's tree, or nil on an unborn branch.
     func headTree() throws -> OpaquePointer? {
-        if isHeadUnborn { return nil }
-        return try tree(of: resolveCommit("HEAD"))
+        try headID().map(tree(of:))
+    }
+
+    /// HEAD's first parent, from HEAD's own parent list; nil when HEAD is a root commit (or
+    /// unborn). A parent that a shallow clone lacks is an error, not a root.
+    public func headParentID() throws -> ObjectID? {
+        guard let head = try headID() else { return nil }
+        var oid = head.raw
+        var commit: OpaquePointer?
+        try check("reading HEAD", git_commit_lookup(&commit, pointer, &oid))
+        defer { git_commit_free(commit) }
+        guard git_commit_parentcount(commit) > 0 else {
+            if isShallowBoundary(head) { throw GitError.missingFromShallowClone("the parent of HEAD (\(head.short))") }
+            return nil
+        }
+        let parent = ObjectID(git_commit_parent_id(commit, 0).pointee)
+        guard hasCommit(parent) else { throw GitError.missingFromShallowClone("\(parent.short) (the parent of HEAD)") }
+        return parent
     }
 
     /// HEAD's first parent's tree, or nil when HEAD is a root commit (or unborn).
     func headParentTree() throws -> OpaquePointer? {
-        guard !isHeadUnborn, let parent = try? resolveCommit("HEAD^") else { return nil }
-        return try tree(of: parent)
+        try headParentID().map(tree(of:))
+    }
+
+    /// The index's checksum (the last 20 bytes of the index file): names the exact staged state.
+    public func indexChecksum() throws -> ObjectID {
+        let index = try self.index()
+        defer { git_index_free(index) }
+        return ObjectID(git_index_checksum(index).pointee)
     }
 
     func tree(of commitID: ObjectID) throws -> OpaquePointer {

@@ -12,8 +12,18 @@ public struct ChangeSummary: Sendable {
 
     public var files: [File]
 
-    /// Files that count toward the change-wide caps (not excluded, caps not off).
-    public var cappedFiles: [File] { files.filter { $0.settings.countsTowardCaps } }
+    /// The files a change-wide cap counts (not excluded, the cap not off for their paths), and
+    /// the severity of its finding: the strictest that the counted paths give the rule.
+    public func counted(by context: ChangeContext) -> (files: [File], severity: Severity) {
+        var severity = Severity.off
+        let counted = files.filter { file in
+            let here = file.settings.severity(of: context.ruleID, default: context.severity)
+            guard !file.settings.excluded.value, here != .off else { return false }
+            severity = max(severity, here)
+            return true
+        }
+        return (counted, severity)
+    }
     public var addedLineCount: Int { files.reduce(0) { $0 + $1.addedLineCount } }
     public var deletedLineCount: Int { files.reduce(0) { $0 + $1.deletedLineCount } }
 }

@@ -8,10 +8,6 @@ public struct Checker {
     public let policy: Policy
     public let policySource: String
     public var baseline: Baseline
-    /// Who is committing a staged change (an email), for per-author rate limits.
-    public var author = ""
-    /// The time a staged change is judged at (seconds since 1970); injected by tests.
-    public var now: () -> Int64 = { Int64(Date().timeIntervalSince1970) }
     /// The documentation cache that `citations.verify: cache` checks against.
     public var citationCache: (any CitationCache)?
 
@@ -27,28 +23,10 @@ public struct Checker {
         _ = try ruleSets.at(stage)
     }
 
-    /// Judges what `git commit` would record now; with a message, at the commit-msg stage
-    /// (message rules and citations only: the pre-commit stage judged the rest). With
-    /// `amending`, HEAD's own changes are part of the change (`git commit --amend`).
-    public func checkStaged(_ repository: Repository, message: CommitMessage? = nil, amending: Bool = false) throws -> Report {
-        var clock = StageClock()
-        let stage: Stage = message == nil ? .preCommit : .commitMessage
-        let deltas = try clock.measure("collect") { try ChangeSetReader(repository: repository).stagedDeltas(amending: amending) }
-        var context = ChangeContext(policy: policy, stage: stage, message: message, history: History(repository: repository))
-        context.author = author
-        context.now = now()
-        return try judge(deltas, in: repository, target: message == nil ? "staged change" : "commit message",
-                         context: context, clock: &clock)
-    }
-
     /// Judges one commit against its first parent, with its message and its history.
-    public func checkCommit(_ revision: String, in repository: Repository) throws -> Report {
+    func checkCommit(_ info: CommitInfo, in repository: Repository) throws -> Report {
         var clock = StageClock()
-        let reader = ChangeSetReader(repository: repository)
-        let (info, deltas) = try clock.measure("collect") {
-            let info = try reader.commitInfo(try repository.resolveCommit(revision))
-            return (info, try reader.commitDeltas(info))
-        }
+        let deltas = try clock.measure("collect") { try ChangeSetReader(repository: repository).commitDeltas(info) }
         let report = try judge(deltas, in: repository, target: "commit \(info.id.short)",
                                context: commitContext(info, repository), clock: &clock)
         return report.tagged(with: info)
@@ -60,27 +38,8 @@ public struct Checker {
                                     commit: info, history: History(repository: repository))
         context.author = info.authorEmail
         context.now = info.commitTime
+        context.historyTip = info.id
         return context
-    }
-
-    /// Judges edits an agent proposes, as if they were staged over the current index, without
-    /// touching the index, the work tree or any object: the MCP `promptmcp.check` tool.
-    public func checkProposed(_ edits: [ProposedEdit], in repository: Repository) throws -> Report {
-        var clock = StageClock()
-        let deltas = try clock.measure("collect") { try ChangeSetReader(repository: repository).proposedDeltas(edits) }
-        var context = ChangeContext(policy: policy, stage: .preCommit, history: History(repository: repository))
-        context.author = author
-        context.now = now()
-        return try judge(deltas, in: repository, target: "proposed change", context: context, clock: &clock)
-    }
-
-    /// Judges every file of HEAD (or of the work tree) as if it were being added: a whole
-    /// repository audit, and the starting point of a baseline.
-    public func checkTree(_ repository: Repository, workTree: Bool) throws -> Report {
-        var clock = StageClock()
-        let deltas = try clock.measure("collect") { try ChangeSetReader(repository: repository).treeDeltas(workTree: workTree) }
-        return try judge(deltas, in: repository, target: workTree ? "work tree" : "tree at HEAD",
-                         context: ChangeContext(policy: policy, stage: .preCommit), clock: &clock)
     }
 
     func judge(_ deltas: [Delta], in repository: Repository, target: String, context: ChangeContext,

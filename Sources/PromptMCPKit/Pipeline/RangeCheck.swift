@@ -1,20 +1,14 @@
 /// CI and push: judging existing commits, one by one or squashed into one change.
 extension Checker {
-    /// Judges each commit of `from..to` (oldest first) against its first parent, with its
-    /// message; merge commits are judged too unless `skipMerges`.
-    public func checkRange(from base: String, to tip: String, in repository: Repository, skipMerges: Bool = false) throws -> Report {
-        let ids = try ChangeSetReader(repository: repository).commitIDs(from: base, to: tip)
-        return try checkCommits(ids, in: repository, skipMerges: skipMerges, target: "range \(base)..\(tip)")
-    }
-
-    /// Judges commits one by one and merges their reports into one, each finding tagged with its
-    /// commit. Every commit's files are read and judged in one pass on the worker threads: a
-    /// commit has too few files to keep two threads busy by itself.
-    public func checkCommits(_ ids: [ObjectID], in repository: Repository, skipMerges: Bool, target: String) throws -> Report {
+    /// Judges commits one by one (oldest first, each against its first parent, with its message)
+    /// and merges their reports into one, each finding tagged with its commit. Every commit's
+    /// files are read and judged in one pass on the worker threads: a commit has too few files
+    /// to keep two threads busy by itself. Merge commits are judged too unless `skipMerges`.
+    func checkCommits(_ infos: [CommitInfo], in repository: Repository, skipMerges: Bool, target: String) throws -> Report {
         let reader = ChangeSetReader(repository: repository)
         var clock = StageClock()
         let commits = try clock.measure("collect") {
-            try ids.map { try reader.commitInfo($0) }.filter { !(skipMerges && $0.isMerge) }.map { ($0, try reader.commitDeltas($0)) }
+            try infos.filter { !(skipMerges && $0.isMerge) }.map { ($0, try reader.commitDeltas($0)) }
         }
         let rules = try ruleSets.at(.commit)
         let judged = try clock.measure("judge files") { try judgeFiles(commits.flatMap(\.1), in: repository, rules: rules) }
@@ -29,27 +23,21 @@ extension Checker {
         }
         var merged = Report.merging(reports, target: "\(target) (\(plural(reports.count, "commit")))", policySource: policySource)
         merged.stages = clock.stages + merged.stages
-        let skipped = ids.count - commits.count
+        let skipped = infos.count - commits.count
         if skipped > 0 { merged.notes.append("\(plural(skipped, "merge commit")) skipped (--skip-merges)") }
         return merged
     }
 
-    /// Judges the range's cumulative change as one, as a squash merge would record it. Its
-    /// message stands in for the squashed one: the newest commit's subject, and the trailers
-    /// of every commit (so a citation anywhere in the range counts).
-    public func checkSquashed(from base: String, to tip: String, in repository: Repository) throws -> Report {
+    /// Judges the commits' cumulative change since `base` as one, as a squash merge would record
+    /// it. Its message stands in for the squashed one: the newest commit's subject, and the
+    /// trailers of every commit (so a citation anywhere in the range counts).
+    func checkSquashed(_ infos: [CommitInfo], base: ObjectID, in repository: Repository, target: String) throws -> Report {
+        guard let last = infos.last else { return Report.merging([], target: "\(target) (no commit)", policySource: policySource) }
         var clock = StageClock()
-        let reader = ChangeSetReader(repository: repository)
-        let ids = try reader.commitIDs(from: base, to: tip)
-        guard let last = ids.last else { return Report.merging([], target: "range \(base)..\(tip) (no commit)", policySource: policySource) }
-        let info = try reader.commitInfo(last)
-        let messages = try ids.map { try reader.commitInfo($0).message }
-        let deltas = try clock.measure("collect") { try reader.squashedDeltas(from: try repository.resolveCommit(base), to: last) }
-        var context = ChangeContext(policy: policy, stage: .commit, message: CommitMessage(squashing: messages),
-                                    commit: info, history: History(repository: repository))
-        context.author = info.authorEmail
-        context.now = info.commitTime
-        return try judge(deltas, in: repository, target: "range \(base)..\(tip) squashed (\(plural(ids.count, "commit")))",
+        let deltas = try clock.measure("collect") { try ChangeSetReader(repository: repository).squashedDeltas(from: base, to: last.id) }
+        var context = commitContext(last, repository)
+        context.message = CommitMessage(squashing: infos.map(\.message))
+        return try judge(deltas, in: repository, target: "\(target) squashed (\(plural(infos.count, "commit")))",
                          context: context, clock: &clock)
     }
 

@@ -33,7 +33,12 @@ public struct Policy: Sendable {
         public var maxFiles = Located(50)
         public var maxTotalLines = Located(2000)
         public var count = Located(LineCount.changed)
+        /// As the policy file says it; the cap rules read it through their rule settings.
         public var severity = Located(Severity.warning)
+
+        /// The rules `caps.severity` (and a path's `caps: {severity}`) set: every cap but the
+        /// protected paths, which have `protected.severity`.
+        static let ruleIDs = [MaxLinesPerFileRule.description.id, MaxFilesRule.description.id, MaxTotalLinesRule.description.id]
     }
 
     /// `secrets.allow`: paths the secret rules skip, and patterns of values they accept.
@@ -56,9 +61,17 @@ public struct Policy: Sendable {
         public var protected: Located<Bool>?
         public var maxLinesPerFile: Located<Int>?
         public var count: Located<LineCount>?
+        /// `caps: {severity}` as written; `setCapsSeverity` also sets the cap rules' entries in `rules`.
         public var capsSeverity: Located<Severity>?
         /// Rule severities for these paths, by rule id or `area/*`: `off` is a path allowlist.
         public var rules: [String: Located<Severity>] = [:]
+
+        /// A path's `caps: {severity}`: the cap rules' severity here, unless the same entry's
+        /// `rules:` names a cap rule itself.
+        mutating func setCapsSeverity(_ severity: Located<Severity>) {
+            capsSeverity = severity
+            for id in Caps.ruleIDs where rules[id] == nil { rules[id] = severity }
+        }
 
         public func matches(_ path: String) -> Bool { matches(components: Glob.components(path)) }
         func matches(components: [Substring]) -> Bool { globs.contains { $0.matches(components: components) } }
@@ -72,10 +85,9 @@ public struct Policy: Sendable {
             "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "Package.resolved",
             "Cargo.lock", "go.sum", "poetry.lock", "Pipfile.lock", "Gemfile.lock", "composer.lock",
         ]
-        policy.paths = [PathOverride(
-            globs: lockFiles.map { try! Glob($0) }, location: nil,
-            capsSeverity: Located(.off)
-        )]
+        var lockFileCaps = PathOverride(globs: lockFiles.map { try! Glob($0) }, location: nil)
+        lockFileCaps.setCapsSeverity(Located(.off))
+        policy.paths = [lockFileCaps]
         return policy
     }()
 }
@@ -86,6 +98,8 @@ public struct PathSettings: Sendable {
     public var protected = Located(false)
     public var maxLinesPerFile: Located<Int>
     public var count: Located<LineCount>
+    /// The caps' severity as the caps settings give it (`caps.severity`, a path's `caps:
+    /// {severity}`), for people; the rules read theirs through `severity(of:default:)`.
     public var capsSeverity: Located<Severity>
     /// Overrides that matched, in order (the last one wins for each key it sets).
     public var matchedOverrides: [Policy.PathOverride] = []
@@ -100,8 +114,11 @@ public struct PathSettings: Sendable {
         return (ruleSeverities[id] ?? ruleSeverities[areaKey])?.value
     }
 
-    /// Whether the path counts toward the change-wide caps (files and total lines).
-    public var countsTowardCaps: Bool { !excluded.value && capsSeverity.value != .off }
+    /// The severity a rule has here: what `paths:` entries give it, else `ruleSeverity`, the
+    /// policy's own for it.
+    public func severity(of ruleID: String, default ruleSeverity: Severity) -> Severity {
+        severity(forRule: ruleID, areaKey: String(ruleID.prefix { $0 != "/" }) + "/*") ?? ruleSeverity
+    }
 }
 
 extension Policy {

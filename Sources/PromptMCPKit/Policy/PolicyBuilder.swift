@@ -30,7 +30,10 @@ struct PolicyBuilder {
         if let value = int(node["max_files"]) { policy.caps.maxFiles = value }
         if let value = int(node["max_total_lines"]) { policy.caps.maxTotalLines = value }
         if let value = choice(node["count"], LineCount.init) { policy.caps.count = value }
-        if let value = choice(node["severity"], Severity.init) { policy.caps.severity = value }
+        if let value = choice(node["severity"], Severity.init) {
+            policy.caps.severity = value
+            for id in Policy.Caps.ruleIDs { policy.rules[id] = Policy.RuleSetting(severity: value, options: [:], location: value.location) }
+        }
     }
 
     /// `quality: { conflict-marker: error, line-length: { severity: warning, max: 120 } }`
@@ -57,25 +60,29 @@ struct PolicyBuilder {
     private mutating func applyProtected(_ node: Node) {
         let list = node.sequence.map(Array.init) ?? node["paths"]?.sequence.map(Array.init) ?? []
         policy.protected.globs = list.compactMap(glob)
-        if let value = choice(node["severity"], Severity.init) { policy.protected.severity = value }
+        if let value = choice(node["severity"], Severity.init) {
+            policy.protected.severity = value
+            policy.rules[ProtectedPathRule.description.id] = Policy.RuleSetting(severity: value, options: [:], location: value.location)
+        }
     }
 
     private func pathOverride(_ node: Node) -> Policy.PathOverride {
         let match = node["match"]
         let globs = (match?.sequence.map(Array.init) ?? match.map { [$0] } ?? []).compactMap(glob).map(\.value)
         let caps = node["caps"]
-        return Policy.PathOverride(
+        var override = Policy.PathOverride(
             globs: globs,
             location: location(node),
             exclude: bool(node["exclude"]),
             protected: bool(node["protected"]),
             maxLinesPerFile: int(caps?["max_lines_per_file"]),
             count: choice(caps?["count"], LineCount.init),
-            capsSeverity: choice(caps?["severity"], Severity.init),
             rules: Dictionary((node["rules"]?.mapping ?? [:]).compactMap { key, value in
                 key.string.flatMap { id in choice(value, Severity.init).map { (id, $0) } }
             }) { $1 }
         )
+        if let severity = choice(caps?["severity"], Severity.init) { override.setCapsSeverity(severity) }
+        return override
     }
 
     // MARK: - Scalars with their places

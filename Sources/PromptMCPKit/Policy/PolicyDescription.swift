@@ -47,13 +47,14 @@ public enum PolicyDescription {
             lines.append(row("excluded", "yes: no rule judges this path", settings.excluded))
             return lines.joined(separator: "\n") + "\n"
         }
-        let protectedSeverity = policy.protected.severity.value
+        let protectedSeverity = policy.severity(of: ProtectedPathRule.description, at: path)
+        let countsTowardCaps = policy.severity(of: MaxFilesRule.description, at: path) != .off
         lines += [
             row("excluded", "no", settings.excluded),
             row("protected", settings.protected.value ? "yes: any change is a finding (\(protectedSeverity.rawValue))" : "no", settings.protected),
-            row("caps severity", settings.capsSeverity.value.rawValue, settings.capsSeverity),
+            row("caps severity", policy.severity(of: MaxLinesPerFileRule.description, at: path).rawValue, settings.capsSeverity),
             row("max_lines_per_file", limit(settings.maxLinesPerFile.value) + " (\(settings.count.value.rawValue) lines)", settings.maxLinesPerFile),
-            row("counts toward", settings.countsTowardCaps ? "max_files and max_total_lines" : "nothing: caps are off here", Located(())),
+            row("counts toward", countsTowardCaps ? "max_files and max_total_lines" : "nothing: caps are off here", Located(())),
             row("max_files", limit(policy.caps.maxFiles.value) + " per change", policy.caps.maxFiles),
             row("max_total_lines", limit(policy.caps.maxTotalLines.value) + " per change", policy.caps.maxTotalLines),
         ]

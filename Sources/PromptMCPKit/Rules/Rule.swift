@@ -15,6 +15,9 @@ public enum Stage: String, Sendable {
     case commitMessage = "commit-msg"
     /// A commit that exists (CI, pre-push, --commit): change and message together.
     case commit
+    /// A whole tree judged as if added (`scan`, `baseline`): content only, since there is no
+    /// change whose size, paths or pace could be judged.
+    case tree = "scan"
 }
 
 /// A rule judging the change as a whole, from per-file summaries (contents are gone by then).
@@ -65,6 +68,9 @@ public struct ChangeContext {
     /// Who is committing (email), and when (seconds since 1970): the commit's own in CI.
     public var author = ""
     public var now: Int64 = 0
+    /// The newest commit of the history the change joins: HEAD for a staged change (HEAD's
+    /// parent when amending, since the amend replaces HEAD), the commit itself in CI.
+    public var historyTip: ObjectID?
     /// The documentation cache, for `citations.verify: cache`; nil when there is none.
     public var citationCache: (any CitationCache)?
 

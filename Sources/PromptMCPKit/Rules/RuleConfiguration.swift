@@ -58,6 +58,14 @@ public struct RuleConfiguration: Sendable {
     }
 }
 
+extension Policy {
+    /// The severity a rule has for a path, by the one way every rule's severity is found: the
+    /// rule's setting in the policy (or its default), then the path's `paths:` entries.
+    public func severity(of description: RuleDescription, at path: String) -> Severity {
+        settings(for: path).severity(of: description.id, default: RuleConfiguration(description, policy: self).severity)
+    }
+}
+
 /// An option's value as written in the policy, kept without Yams types so a policy is Sendable.
 public indirect enum OptionValue: Sendable, Equatable {
     case scalar(String)

@@ -12,6 +12,9 @@ public struct RuleDescription: Sendable {
     /// Rules about the commit message run at the commit-msg stage and in CI, the others at the
     /// pre-commit stage and in CI, so the two hooks never report the same finding twice.
     public var needsMessage = false
+    /// Rules about the change itself (its size, the paths it touches, its pace) rather than the
+    /// content: a whole-tree scan leaves them out.
+    public var judgesTheChange = false
 
     /// Whether the rule runs at a stage.
     public func runs(at stage: Stage) -> Bool {
@@ -19,12 +22,15 @@ public struct RuleDescription: Sendable {
         case .preCommit: return !needsMessage
         case .commitMessage: return needsMessage
         case .commit: return true
+        case .tree: return !needsMessage && !judgesTheChange
         }
     }
 
     public init(id: String, summary: String, defaultSeverity: Severity, policyKey: String,
-                options: [RuleOption] = [], examples: [RuleExample] = [], needsMessage: Bool = false) {
+                options: [RuleOption] = [], examples: [RuleExample] = [], needsMessage: Bool = false,
+                judgesTheChange: Bool = false) {
         self.needsMessage = needsMessage
+        self.judgesTheChange = judgesTheChange
         self.id = id
         self.summary = summary
         self.defaultSeverity = defaultSeverity

@@ -18,17 +18,16 @@ struct DiffApplication {
         var edits: [ProposedEdit] = []
         var seen: Set<String> = []
         for (number, patch) in diff.files.enumerated() {
-            for edit in try patchEdits(patch, number: number + 1) {
-                guard seen.insert(edit.path).inserted else {
-                    throw ToolFailure.invalid("arguments.diff: \(edit.path) is changed twice; give one patch per file")
-                }
-                edits.append(edit)
+            let edit = try patchEdit(patch, number: number + 1)
+            for path in [edit.renamedFrom, edit.path].compactMap({ $0 }) where !seen.insert(path).inserted {
+                throw ToolFailure.invalid("arguments.diff: \(path) is changed twice; give one patch per file")
             }
+            edits.append(edit)
         }
         return edits
     }
 
-    private func patchEdits(_ patch: UnifiedDiff.FilePatch, number: Int) throws -> [ProposedEdit] {
+    private func patchEdit(_ patch: UnifiedDiff.FilePatch, number: Int) throws -> ProposedEdit {
         let argument = "arguments.diff (file \(number))"
         let oldPath = try patch.oldPath.map { try paths.resolve($0, argument: argument) }
         let newPath = try patch.newPath.map { try paths.resolve($0, argument: argument) }
@@ -53,11 +52,12 @@ struct DiffApplication {
             guard content.isEmpty else {
                 throw ToolFailure.failed("the diff does not apply: it deletes \(old), but its hunks leave \(content.count) bytes of it")
             }
-            return [ProposedEdit(path: old, content: nil)]
+            return ProposedEdit(path: old, content: nil)
         case let (old?, new?) where old != new:
-            return [ProposedEdit(path: old, content: nil), ProposedEdit(path: new, content: content)]
+            // A rename stays a rename: judged against the old file's lines, as the hook would.
+            return ProposedEdit(path: new, content: content, renamedFrom: old)
         case let (_, new?):
-            return [ProposedEdit(path: new, content: content)]
+            return ProposedEdit(path: new, content: content)
         case (nil, nil):
             throw ToolFailure.invalid("\(argument): a patch with neither an old nor a new path (\(patch.header))")
         }

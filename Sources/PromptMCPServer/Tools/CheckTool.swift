@@ -41,14 +41,10 @@ struct CheckTool: ServerTool {
 
     func run(_ arguments: Arguments, _ call: CallContext) throws -> ToolOutput {
         let proposed = try proposedEdits(arguments, call)
-        let resolved = try call.resolvedPolicy()
-        let repository = call.repository
-        let checker = try Self.checker(resolved, repository)
-        var report = try proposed.map { try checker.checkProposed($0, in: repository) } ?? checker.checkStaged(repository)
-        report.notes = resolved.notes + report.notes
-        if !resolved.policy.tests.isEmpty {
-            report.notes.append("test gates are not run by promptmcp.check (they take minutes); `promptmcp test` runs them")
-        }
+        _ = try call.resolvedPolicy()  // a broken policy is a refusal that names the file
+        let session = CheckSession(repository: call.repository, caller: "mcp \(name)", knowledge: OfflineKnowledge(),
+                                   correlationID: call.correlationID)
+        let report = try session.run(CheckRequest(proposed.map { .proposed($0) } ?? .staged(amending: false))).report
         let json = JSONReporter().render(report)
         let protected = report.findings.filter { $0.rule == ProtectedPathRule.description.id && $0.severity == .error }
         if proposed != nil, !protected.isEmpty {
@@ -99,23 +95,4 @@ struct CheckTool: ServerTool {
         }
         return result
     }
-
-    /// The checker `promptmcp check` would build: baseline, author, citation cache.
-    static func checker(_ resolved: ResolvedPolicy, _ repository: Repository) throws -> Checker {
-        var checker = try Checker(policy: resolved.policy, policySource: resolved.source, baseline: try Baseline.load(from: repository))
-        checker.author = repository.authorEmail()
-        if resolved.policy.citations?.verify.value == .cache, let cache = try? KnowledgeCache.openIfPresent() {
-            checker.citationCache = CachedCitations(cache: cache)
-        }
-        return checker
-    }
-}
-
-/// The documentation cache as citation rules see it (a wrapper: the command line declares the
-/// same conformance on `KnowledgeCache` itself, and two modules must not both do that).
-struct CachedCitations: CitationCache {
-    let cache: KnowledgeCache
-
-    func contains(url: String) throws -> Bool { try cache.contains(url: url) }
-    func contains(libraryID: String, version: String?) throws -> Bool { try cache.contains(libraryID: libraryID, version: version) }
 }

@@ -20,8 +20,12 @@ struct BaselineCommand: ParsableCommand {
 
     func run() throws {
         let repository = try Repository.current()
-        let resolved = try PolicySource.forWorkTree(in: repository)
-        let report = try Checker(policy: resolved.policy, policySource: resolved.source).checkTree(repository, workTree: worktree)
+        var session = CheckSession(repository: repository, caller: "baseline")
+        // Every finding of today counts, the ones an older baseline accepted included.
+        var inputs = try JudgingInputs.workTree(in: repository)
+        inputs.baseline = .empty
+        session.inputs = inputs
+        let report = try session.run(CheckRequest(.tree(workTree: worktree))).report
         let baseline = Baseline(findings: report.findings)
         let path = repository.workDirectory + Baseline.path
         try FileManager.default.createDirectory(atPath: repository.workDirectory + ".promptmcp", withIntermediateDirectories: true)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PromptMCPKit
+import PromptMCPKnowledge
 
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -7,7 +8,9 @@ struct Scan: ParsableCommand {
         discussion: """
         Judges each file of HEAD (or, with --worktree, each file of the work tree, untracked ones \
         included and ignored ones left out) as if it were being added, with the work tree's \
-        policy. Use it to audit a repository, or before `promptmcp baseline`.
+        policy. It judges content, not change size: caps, protected paths and rate limits \
+        are about changes, and a scan leaves them out. Use it to audit a repository, or before \
+        `promptmcp baseline`.
         """
     )
 
@@ -18,11 +21,8 @@ struct Scan: ParsableCommand {
 
     func run() throws {
         let repository = try Repository.current()
-        let resolved = try PolicySource.forWorkTree(in: repository)
-        let checker = try Checker(policy: resolved.policy, policySource: resolved.source,
-                                  baseline: try Baseline.load(from: repository))
-        var result = try checker.checkTree(repository, workTree: worktree)
-        result.notes = resolved.notes
-        try report.destination.emit(result, repository: repository)
+        let outcome = try CheckSession(repository: repository, caller: "scan", knowledge: OfflineKnowledge())
+            .run(CheckRequest(.tree(workTree: worktree)))
+        try report.destination.emit(outcome.report, repository: repository)
     }
 }

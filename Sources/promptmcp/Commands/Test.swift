@@ -20,16 +20,12 @@ struct Test: ParsableCommand {
 
     func run() throws {
         let repository = try Repository.current()
-        let resolved = try PolicySource.forStagedChange(in: repository)
-        let all = resolved.policy.tests
-        let unknown = gates.filter { name in !all.contains { $0.name == name } }
-        if !unknown.isEmpty {
-            let known = all.isEmpty ? "the policy has no test gates" : "the policy's gates: " + all.map(\.name).joined(separator: ", ")
-            throw UsageError("no test gate named \(unknown.map { "'\($0)'" }.joined(separator: ", ")); \(known)")
+        let outcome: CheckSession.Outcome
+        do {
+            outcome = try CheckSession(repository: repository, caller: "test").run(CheckRequest(.gates(gates)))
+        } catch let error as CheckRequestError {
+            throw UsageError(error.description)
         }
-        let selected = gates.isEmpty ? all : all.filter { gates.contains($0.name) }
-        var result = GatePhase.report(running: selected, policySource: resolved.source, repository: repository)
-        result.notes = resolved.notes + (all.isEmpty ? ["the policy has no test gates (a `tests:` section); see docs/test-gates.md"] : [])
-        try report.destination.emit(result, repository: repository)
+        try report.destination.emit(outcome.report, repository: repository)
     }
 }

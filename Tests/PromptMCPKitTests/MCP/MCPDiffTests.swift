@@ -48,7 +48,8 @@ final class MCPDiffTests: XCTestCase {
         XCTAssertEqual(text(byPath["a.txt"]!), try String(contentsOf: repo.root.appendingPathComponent("a.txt"), encoding: .utf8))
         XCTAssertEqual(text(byPath["new file.txt"]!), "fresh\n")
         XCTAssertNil(byPath["tail.txt"]!.content, "deleted")
-        XCTAssertNil(byPath["dos.txt"]!.content, "renamed away")
+        XCTAssertNil(byPath["dos.txt"], "a rename is one edit, of its new path")
+        XCTAssertEqual(byPath["moved.txt"]?.renamedFrom, "dos.txt")
         XCTAssertEqual(text(byPath["moved.txt"]!), "a\r\nb\r\n", "a pure rename carries the old content")
     }
 

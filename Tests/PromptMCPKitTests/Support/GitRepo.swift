@@ -64,7 +64,7 @@ final class GitRepo {
         try Repository.discover(from: directory.map { root.appendingPathComponent($0).path } ?? path, environment: environment)
     }
 
-    func staged() throws -> ChangeSet { try ChangeSetReader(repository: try open()).staged() }
+    func staged() throws -> LoadedChange { try ChangeSetReader(repository: try open()).staged() }
 
     /// Runs git as a user would, hooks included: the installed shims find the built binary
     /// through $PROMPTMCP, as they would find an installed one on PATH.

@@ -4,7 +4,8 @@ public struct MaxLinesPerFileRule: FileRule {
         id: "caps/max-lines-per-file",
         summary: "A file changes more lines than caps.max_lines_per_file allows (0 means no limit).",
         defaultSeverity: .warning,
-        policyKey: "caps.max_lines_per_file"
+        policyKey: "caps.max_lines_per_file",
+        judgesTheChange: true
     )
 
     public init(_ configuration: RuleConfiguration) {}
@@ -13,11 +14,10 @@ public struct MaxLinesPerFileRule: FileRule {
         let settings = context.settings
         let limit = settings.maxLinesPerFile.value
         let counted = settings.count.value.of(added: file.addedLineCount, deleted: file.deletedLineCount)
-        guard limit > 0, counted > limit, settings.capsSeverity.value != .off else { return [] }
+        guard limit > 0, counted > limit else { return [] }
         let what = settings.count.value == .changed ? "changed" : settings.count.value.rawValue
-        return [Finding(
-            rule: Self.description.id, severity: settings.capsSeverity.value, file: file.path,
-            message: "\(counted) lines \(what), over the limit of \(limit) for this file",
+        return [context.finding(
+            file, "\(counted) lines \(what), over the limit of \(limit) for this file",
             hint: "split the change into smaller commits, or raise max_lines_per_file for this path (set at \(settings.maxLinesPerFile.origin))"
         )]
     }

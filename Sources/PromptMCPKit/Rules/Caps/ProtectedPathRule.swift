@@ -4,23 +4,21 @@ public struct ProtectedPathRule: FileRule {
         id: "caps/protected-path",
         summary: "Any change to a path listed under protected: is refused, unless a paths: entry sets protected: false.",
         defaultSeverity: .error,
-        policyKey: "protected"
+        policyKey: "protected",
+        judgesTheChange: true
     )
 
     public init(_ configuration: RuleConfiguration) {}
 
     public func check(_ file: FileChange, _ context: FileContext) -> [Finding] {
-        let settings = context.settings
         let policy = context.policy
-        let severity = policy.protected.severity.value
         // Moving a file out of a protected path changes the protected path too.
-        let protection = [settings.protected, file.oldPath.map { policy.settings(for: $0).protected }]
+        let protection = [context.settings.protected, file.oldPath.map { policy.settings(for: $0).protected }]
             .compactMap { $0 }.first { $0.value }
-        guard let protection, severity != .off else { return [] }
+        guard let protection else { return [] }
         let paths = [file.oldPath, file.path].compactMap { $0 }.joined(separator: " -> ")
-        return [Finding(
-            rule: Self.description.id, severity: severity, file: file.path,
-            message: "\(paths) is protected (\(protection.origin)): it may not be \(file.status.pastTense)",
+        return [context.finding(
+            file, "\(paths) is protected (\(protection.origin)): it may not be \(file.status.pastTense)",
             hint: "leave this file out of the commit (git restore --staged), or lift the protection with a paths: entry that sets protected: false"
         )]
     }

@@ -6,7 +6,7 @@ public struct RateLimitRule: ChangeRule {
     public static let description = RuleDescription(
         id: "rate-limits/exceeded",
         summary: "A rate_limits entry is exceeded: more than max_commits commits (or max_lines changed lines) touching its paths within its window, per author or for everyone, the change being judged included.",
-        defaultSeverity: .error, policyKey: "rate_limits"
+        defaultSeverity: .error, policyKey: "rate_limits", judgesTheChange: true
     )
 
     public init(_ configuration: RuleConfiguration) {}
@@ -24,8 +24,7 @@ public struct RateLimitRule: ChangeRule {
         let since = context.now - Int64(limit.windowSeconds.value)
         let author = limit.per.value == .author ? context.author : nil
         // In CI the commit itself is in history; a staged change is not yet, so it is added.
-        let head = history.repository.isHeadUnborn ? nil : try history.repository.resolveCommit("HEAD")
-        let tip = context.commit?.id ?? head
+        let tip = context.commit?.id ?? context.historyTip
         var past = try tip.map {
             try history.commits(from: $0, since: since, author: author, countLines: limit.maxLines != nil, matches: limit.matches)
         } ?? []

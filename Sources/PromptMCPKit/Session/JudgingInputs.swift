@@ -1,0 +1,62 @@
+import Foundation
+
+/// Everything the repository itself says about how to judge a run, read from ONE copy of its
+/// files: the policy and the baseline (the policy carries the allow lists). A staged change is
+/// judged by the staged copies; an existing commit by its parent's; a range by its base's. So a
+/// change can neither relax the policy that judges it nor baseline its own findings.
+public struct JudgingInputs: Sendable {
+    public var policy: ResolvedPolicy
+    public var baseline: Baseline
+    /// The blobs the policy and the baseline were read from; nil for the built-in defaults, a
+    /// missing baseline, or a file read from the work tree.
+    public var policyBlob: ObjectID?
+    public var baselineBlob: ObjectID?
+
+    /// The staged copies; a file not staged yet (just written by `promptmcp init`) is read
+    /// from the work tree, with a note.
+    public static func staged(in repository: Repository) throws -> JudgingInputs {
+        let baselineBlob = try repository.stagedBlobID(of: Baseline.path)
+        let baseline = try baselineBlob.map { try Baseline.decode(repository.blob($0) ?? []) }
+            ?? workTreeBaseline(in: repository)
+        return JudgingInputs(policy: try PolicySource.forStagedChange(in: repository), baseline: baseline,
+                             policyBlob: try repository.stagedBlobID(of: PolicySource.file), baselineBlob: baselineBlob)
+    }
+
+    /// The work tree's copies: whole-tree scans and the commands that edit the policy.
+    public static func workTree(in repository: Repository) throws -> JudgingInputs {
+        JudgingInputs(policy: try PolicySource.forWorkTree(in: repository), baseline: try workTreeBaseline(in: repository))
+    }
+
+    /// The copies in a commit's tree.
+    public static func at(_ commit: ObjectID, in repository: Repository) throws -> JudgingInputs {
+        let policyBlob = try repository.blobID(of: PolicySource.file, at: commit)
+        let baselineBlob = try repository.blobID(of: Baseline.path, at: commit)
+        let policy = try policyBlob.map {
+            try PolicySource.resolved(repository.blob($0) ?? [], label: "\(PolicySource.file) (at \(commit.short))", notes: [])
+        } ?? PolicySource.defaults
+        return JudgingInputs(policy: policy, baseline: try baselineBlob.map { try Baseline.decode(repository.blob($0) ?? []) } ?? .empty,
+                             policyBlob: policyBlob, baselineBlob: baselineBlob)
+    }
+
+    /// What judges commits whose parent is `base`: the copies at `base`, or, for root commits
+    /// (no parent), the built-in defaults, since no commit before them holds a policy. A parent
+    /// missing from a shallow clone is an error: judging by anything else would be a guess.
+    static func before(_ commit: CommitInfo, in repository: Repository) throws -> JudgingInputs {
+        guard let parent = commit.parentIDs.first else {
+            if repository.isShallowBoundary(commit.id) {
+                throw GitError.missingFromShallowClone("the parent of \(commit.id.short), whose policy judges it")
+            }
+            var inputs = JudgingInputs(policy: PolicySource.defaults, baseline: .empty)
+            inputs.policy.notes.append("\(commit.id.short) is a root commit: judged by the built-in defaults, since no commit before it holds a policy")
+            return inputs
+        }
+        guard repository.hasCommit(parent) else {
+            throw GitError.missingFromShallowClone("\(parent.short) (the parent of \(commit.id.short), whose policy judges it)")
+        }
+        return try at(parent, in: repository)
+    }
+
+    private static func workTreeBaseline(in repository: Repository) throws -> Baseline {
+        try FileManager.default.contents(atPath: repository.workDirectory + Baseline.path).map { try Baseline.decode(Array($0)) } ?? .empty
+    }
+}
