@@ -101,10 +101,22 @@ public struct ChangeSetReader {
             var oid = id.raw
             try check("hiding \(id.short)", git_revwalk_hide(walk, &oid))
         }
-        if hidingRemotes { try check("hiding remote branches", git_revwalk_hide_glob(walk, "refs/remotes/*")) }
+        for id in hidingRemotes ? try repository.remoteTrackingTips() : [] {
+            var oid = id.raw
+            try check("hiding \(id.short)", git_revwalk_hide(walk, &oid))
+        }
         var ids: [ObjectID] = []
         var oid = git_oid()
-        while git_revwalk_next(&oid, walk) == 0 { ids.append(ObjectID(oid)) }
+        var next = git_revwalk_next(&oid, walk)
+        while next == 0 {
+            ids.append(ObjectID(oid))
+            next = git_revwalk_next(&oid, walk)
+        }
+        // The walk stops early when a commit is missing: in a shallow clone, at its edge.
+        guard next == GIT_ITEROVER.rawValue else {
+            if repository.isShallow { throw GitError.missingFromShallowClone("history behind \(tip.short)") }
+            throw GitError.last("walking from \(tip.short)")
+        }
         return ids
     }
 

@@ -23,4 +23,22 @@ extension Repository {
         let name = String(cString: target)
         return name.hasPrefix("refs/heads/") ? String(name.dropFirst("refs/heads/".count)) : name
     }
+
+    /// The commits the remote-tracking branches point at. A dangling one (`origin/HEAD` after
+    /// its branch was deleted) is passed over, as git does, rather than failing the push.
+    public func remoteTrackingTips() throws -> [ObjectID] {
+        var iterator: OpaquePointer?
+        try check("listing remote branches", git_reference_iterator_glob_new(&iterator, pointer, "refs/remotes/*"))
+        defer { git_reference_iterator_free(iterator) }
+        var tips: [ObjectID] = []
+        var reference: OpaquePointer?
+        while git_reference_next(&reference, iterator) == 0 {
+            defer { git_reference_free(reference) }
+            var commit: OpaquePointer?
+            guard git_reference_peel(&commit, reference, GIT_OBJECT_COMMIT) == 0 else { continue }
+            tips.append(ObjectID(git_object_id(commit).pointee))
+            git_object_free(commit)
+        }
+        return tips
+    }
 }

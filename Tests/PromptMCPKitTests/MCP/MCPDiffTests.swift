@@ -114,3 +114,24 @@ final class MCPDiffTests: XCTestCase {
         XCTAssertEqual(new, "x y.txt")
     }
 }
+
+extension MCPDiffTests {
+    func testARenamedFileOverMCPCountsAsARenameAsInTheHook() throws {
+        let repo = try GitRepo()
+        try repo.stage("big.txt", (1...1000).map { "row \($0)\n" }.joined())
+        try repo.commit()
+        try repo.git("mv", "big.txt", "moved.txt")
+        try repo.write("moved.txt", (1...1000).map { $0 == 500 ? "changed\n" : "row \($0)\n" }.joined())
+        let diff = try repo.git("diff", "-M", "HEAD")
+        try repo.git("reset", "-q")
+        let policy = try PolicyLoader.load("version: 1\ncaps: { max_lines_per_file: 10, max_total_lines: 10, severity: error }\n", file: "p")
+
+        let proposed = try repo.check(.proposed(try apply(diff, in: repo)), policy: policy)
+        try repo.git("add", "-A")
+        let staged = try repo.check(policy: policy)
+        for report in [proposed, staged] {
+            XCTAssertEqual([report.addedLineCount, report.deletedLineCount, report.fileCount], [1, 1, 1])
+            XCTAssertEqual(report.findings.map(\.rule), [])
+        }
+    }
+}

@@ -76,6 +76,10 @@ final class GitRepo {
 
     /// Runs the built `promptmcp` binary in the repository.
     func promptmcp(_ arguments: String..., in directory: String? = nil, environment: [String: String] = [:]) throws -> Command.Result {
+        try promptmcp(arguments, in: directory, environment: environment)
+    }
+
+    func promptmcp(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Command.Result {
         try Command.run(Command.promptmcpBinary.path, arguments,
                         in: directory.map { root.appendingPathComponent($0).path } ?? path, environment: environment)
     }
