@@ -47,6 +47,13 @@ public struct Policy: Sendable {
         /// Regular expressions, searched in each value a secret rule finds (anchor them with
         /// `^...$` to match a whole value).
         public var values: [Located<String>] = []
+        /// `values`, compiled by the loader: the secret rules read these.
+        public private(set) var patterns: [PolicyRegex] = []
+
+        /// Compiles `values`; one that does not compile is a policy error at its place.
+        mutating func compile() throws {
+            patterns = try values.map { try PolicyRegex.compile($0, key: "secrets.allow.values") }
+        }
     }
 
     public struct Protected: Sendable {

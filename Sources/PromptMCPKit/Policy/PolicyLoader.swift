@@ -35,6 +35,7 @@ public enum PolicyLoader {
         }
         var builder = PolicyBuilder(file: file, policy: base)
         builder.apply(root)
+        try builder.policy.secretsAllow.compile()
         return builder.policy
     }
 

@@ -3,29 +3,44 @@ import Foundation
 /// A regular expression written in the policy, in ICU syntax (`NSRegularExpression`), the engine
 /// every policy pattern uses. ICU searches a line about ten times faster than Swift's `Regex` on
 /// Linux (0.8 against 8 µs), which matters for a rule that runs once per to-do marker in a large change.
-/// The pattern is compiled on first use: ICU's first compile in a process costs about 1 ms, which
-/// a hook whose change never needs the pattern should not pay.
+///
+/// A pattern from a policy file is compiled when the policy's rules are configured, and one that
+/// does not compile is a policy error at its place (exit 2), never a pattern that matches nothing.
+/// A built-in default is compiled on first use instead: ICU's first compile in a process costs
+/// about 1 ms, which a hook whose change never needs the pattern should not pay; the tests
+/// compile every built-in one.
 public final class PolicyRegex: @unchecked Sendable {
     public let pattern: String
-    // Guards `state`. A compiled NSRegularExpression may be shared between threads: each
-    // search checks out ICU's matcher or clones it.
+    // Guards `compiled` for a built-in pattern's first use. A compiled NSRegularExpression may be
+    // shared between threads: each search checks out ICU's matcher or clones it.
     private let lock = NSLock()
-    private var state = State.notCompiled
-
-    private enum State {
-        case notCompiled, compiled(NSRegularExpression), invalid
-    }
-
-    /// Checks the syntax now; the validator calls this so that a bad pattern is a policy error.
-    /// ICU says only that a pattern is invalid, not where, so the error points at its syntax.
-    public static func validate(_ pattern: String) throws {
-        do { _ = try NSRegularExpression(pattern: pattern) } catch { throw SyntaxError() }
-    }
+    private var compiled: NSRegularExpression?
 
     public struct SyntaxError: Error, CustomStringConvertible {
         public var description: String {
             "not valid in ICU's syntax (https://unicode-org.github.io/icu/userguide/strings/regexp.html)"
         }
+    }
+
+    /// Compiles a pattern from the policy now. ICU says only that a pattern is invalid, not
+    /// where, so the error points at its syntax.
+    public init(_ pattern: String) throws {
+        self.pattern = pattern
+        do { compiled = try NSRegularExpression(pattern: pattern) } catch { throw SyntaxError() }
+    }
+
+    /// A pattern set at `located`'s place in the policy; one that does not compile is an error there.
+    public static func compile(_ located: Located<String>, key: String) throws -> PolicyRegex {
+        do { return try PolicyRegex(located.value) } catch {
+            throw PolicyError(diagnostics: [PolicyDiagnostic(
+                location: located.location ?? SourceLocation(file: PolicyLoader.path, line: 1, column: 1), level: .error,
+                message: "'\(key)': bad regular expression '\(located.value)': \(error)")])
+        }
+    }
+
+    /// A pattern of promptmcp's own (a rule's default option), compiled on first use.
+    public init(builtIn pattern: String) {
+        self.pattern = pattern
     }
 
     /// Builds ICU's shared tables for patterns (about 0.7 ms, once a process) ahead of need, for
@@ -34,24 +49,20 @@ public final class PolicyRegex: @unchecked Sendable {
         _ = try? NSRegularExpression(pattern: #"\d"#)
     }
 
-    public init(_ pattern: String) {
-        self.pattern = pattern
-    }
-
-    /// Whether the pattern matches anywhere in `text`. A pattern that does not compile matches
-    /// nothing (the validator has already reported it).
+    /// Whether the pattern matches anywhere in `text`.
     public func matches(in text: String) -> Bool {
-        guard let regex = regex() else { return false }
-        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        regex().firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
-    private func regex() -> NSRegularExpression? {
+    private func regex() -> NSRegularExpression {
         lock.withLock {
-            if case .notCompiled = state {
-                state = (try? NSRegularExpression(pattern: pattern)).map(State.compiled) ?? .invalid
+            if let compiled { return compiled }
+            // Only a built-in pattern gets here; PolicyRegexTests compiles each one.
+            guard let regex = try? NSRegularExpression(pattern: pattern) else {
+                preconditionFailure("promptmcp's built-in pattern \(pattern) does not compile")
             }
-            if case .compiled(let regex) = state { return regex }
-            return nil
+            compiled = regex
+            return regex
         }
     }
 }

@@ -75,7 +75,7 @@ struct PolicyValidator {
         case .glob:
             do { _ = try Glob(text) } catch { self.error(node, "'\(keyPath)': bad glob '\(text)': \(error)") }
         case .regex:
-            do { try PolicyRegex.validate(text) } catch {
+            do { _ = try PolicyRegex(text) } catch {
                 self.error(node, "'\(keyPath)': bad regular expression '\(text)': \(error)")
             }
         case .duration:

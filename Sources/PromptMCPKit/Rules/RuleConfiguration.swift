@@ -27,6 +27,13 @@ public struct RuleConfiguration: Sendable {
     public func strings(_ name: String) -> [String] { value(name).strings }
     public func globs(_ name: String) -> [Glob] { strings(name).compactMap { try? Glob($0) } }
 
+    /// A pattern option: the policy's, compiled now (one that does not compile is a policy
+    /// error at its place), or the rule's default, compiled when first used.
+    public func regex(_ name: String) throws -> PolicyRegex {
+        guard let option = options[name] else { return PolicyRegex(builtIn: scalar(name)) }
+        return try PolicyRegex.compile(Located(scalar(name), at: option.location), key: "\(description.policyKey).\(name)")
+    }
+
     /// A map of lists, such as debug patterns per file extension. The policy's map is laid over
     /// the default one key by key: a key the policy names replaces the default list for that key
     /// (`[]` empties it), and the other default keys stay.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A message with no reference to a ticket or an issue, when the policy asks for one.
 public struct ReferenceRule: ChangeRule {
     public static let description = RuleDescription(
@@ -8,14 +6,18 @@ public struct ReferenceRule: ChangeRule {
         defaultSeverity: .error, policyKey: "message.reference", needsMessage: true
     )
 
-    public init(_ configuration: RuleConfiguration) {}
+    private let reference: PolicyRegex?
+
+    public init(_ configuration: RuleConfiguration) throws {
+        reference = try configuration.policy.message.reference.map { try PolicyRegex.compile($0, key: "message.reference") }
+    }
 
     public func check(_ change: ChangeSummary, _ context: ChangeContext) -> [Finding] {
-        guard let reference = context.policy.message.reference, let message = context.message,
-              message.text.range(of: reference.value, options: .regularExpression) == nil else { return [] }
+        guard let reference, let origin = context.policy.message.reference?.origin, let message = context.message,
+              !reference.matches(in: message.text) else { return [] }
         return [context.finding(
-            "the message refers to no ticket or issue (nothing matches \(reference.value))",
-            hint: "mention the ticket or issue this change belongs to (pattern set at \(reference.origin))",
+            "the message refers to no ticket or issue (nothing matches \(reference.pattern))",
+            hint: "mention the ticket or issue this change belongs to (pattern set at \(origin))",
             fingerprintText: message.subject)]
     }
 }

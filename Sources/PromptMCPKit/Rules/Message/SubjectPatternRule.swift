@@ -1,5 +1,3 @@
-import Foundation
-
 /// A subject that does not follow the project's convention (message.pattern).
 public struct SubjectPatternRule: ChangeRule {
     public static let description = RuleDescription(
@@ -8,14 +6,18 @@ public struct SubjectPatternRule: ChangeRule {
         defaultSeverity: .error, policyKey: "message.pattern", needsMessage: true
     )
 
-    public init(_ configuration: RuleConfiguration) {}
+    private let pattern: PolicyRegex?
+
+    public init(_ configuration: RuleConfiguration) throws {
+        pattern = try configuration.policy.message.pattern.map { try PolicyRegex.compile($0, key: "message.pattern") }
+    }
 
     public func check(_ change: ChangeSummary, _ context: ChangeContext) -> [Finding] {
-        guard let pattern = context.policy.message.pattern, let subject = context.message?.subject, !subject.isEmpty,
-              Self.conventionalPart(of: subject).range(of: pattern.value, options: .regularExpression) == nil else { return [] }
+        guard let pattern, let origin = context.policy.message.pattern?.origin, let subject = context.message?.subject,
+              !subject.isEmpty, !pattern.matches(in: Self.conventionalPart(of: subject)) else { return [] }
         return [context.finding(
-            "the subject '\(subject)' does not match the pattern \(pattern.value)",
-            hint: "write the subject as the project's convention asks (pattern set at \(pattern.origin))",
+            "the subject '\(subject)' does not match the pattern \(pattern.pattern)",
+            hint: "write the subject as the project's convention asks (pattern set at \(origin))",
             fingerprintText: subject)]
     }
 

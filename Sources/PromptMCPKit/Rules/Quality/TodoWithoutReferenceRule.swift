@@ -27,8 +27,8 @@ public struct TodoWithoutReferenceRule: FileRule {
     private static let search = LiteralSearch(keywords)
     private let reference: PolicyRegex
 
-    public init(_ configuration: RuleConfiguration) {
-        reference = PolicyRegex(configuration.string("reference"))
+    public init(_ configuration: RuleConfiguration) throws {
+        reference = try configuration.regex("reference")
     }
 
     public func check(_ file: FileChange, _ context: FileContext) -> [Finding] {

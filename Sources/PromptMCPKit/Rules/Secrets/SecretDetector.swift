@@ -15,7 +15,7 @@ struct SecretDetector: Sendable {
         self.revoke = revoke
         self.freeForm = freeForm
         let allow = configuration.policy.secretsAllow
-        allowedValues = allow.values.map { PolicyRegex($0.value) }
+        allowedValues = allow.patterns
         allowedPaths = allow.paths.map(\.value)
     }
 
