@@ -98,15 +98,35 @@ public indirect enum OptionValue: Sendable, Equatable {
         }
     }
 
-    /// A value written in YAML, such as an option's documented default (`[".env", "*.pem"]`).
-    /// Scalars stay strings (the basic resolver); the encoding is given so that Yams does not
-    /// look it up in the environment.
-    init(yaml text: String) {
-        if let node = try? Yams.compose(yaml: text, .basic, .default, .utf8) {
-            self.init(node)
-        } else {
-            self = .scalar(text)
+    /// The value as YAML that a policy file could hold, for documentation: a scalar bare where
+    /// YAML reads it as written (`8`, `1MiB`), else single-quoted; lists and maps in flow style.
+    var yaml: String {
+        guard case .scalar(let text) = self else { return flowYAML }
+        let plain = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || "._-/*".contains($0) }
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// In flow style, every string double-quoted (globs and code fragments usually need it) and
+    /// a map's keys sorted (its order is not kept).
+    var flowYAML: String {
+        switch self {
+        case .scalar(let text):
+            return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        case .list(let items):
+            return "[" + items.map(\.flowYAML).joined(separator: ", ") + "]"
+        case .map(let map):
+            return "{ " + map.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.flowYAML)" }.joined(separator: ", ") + " }"
         }
+    }
+}
+
+/// Defaults are written as Swift literals in each rule's description, so that nothing is parsed
+/// from YAML when a check starts: `"8"`, `["*.md", "*.markdown"]`, `["swift": ["print("]]`.
+extension OptionValue: ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    public init(stringLiteral value: String) { self = .scalar(value) }
+    public init(arrayLiteral elements: OptionValue...) { self = .list(elements) }
+    public init(dictionaryLiteral elements: (String, OptionValue)...) {
+        self = .map(Dictionary(elements) { $1 })
     }
 }
 

@@ -50,15 +50,15 @@ public struct RuleOption: Sendable {
     public var defaultValue: String
     public var summary: String
     let shape: Shape
-    /// `defaultValue` read as YAML, as a value in a policy file would be.
+    /// The default itself, as a policy file's value would be read.
     let parsedDefault: OptionValue
 
-    init(_ name: String, _ shape: Shape, default defaultValue: String, _ summary: String) {
+    init(_ name: String, _ shape: Shape, default value: OptionValue, _ summary: String) {
         self.name = name
         self.shape = shape
-        self.defaultValue = defaultValue
+        defaultValue = value.yaml
         self.summary = summary
-        parsedDefault = OptionValue(yaml: defaultValue)
+        parsedDefault = value
     }
 
     /// What the value is, for documentation: "a list of globs", "a whole number (1 or more)".

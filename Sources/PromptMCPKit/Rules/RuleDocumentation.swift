@@ -68,17 +68,10 @@ public enum RuleDocumentation {
 
     /// An option's value as block YAML, keys sorted (a map's order is not kept), lists inline.
     private static func yaml(_ name: String, _ value: OptionValue) -> [String] {
-        func inline(_ value: OptionValue) -> String {
-            switch value {
-            case .scalar(let text): return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-            case .list(let items): return "[" + items.map(inline).joined(separator: ", ") + "]"
-            case .map(let map): return "{ " + map.keys.sorted().map { "\($0): \(inline(map[$0]!))" }.joined(separator: ", ") + " }"
-            }
-        }
         switch value {
-        case .map(let map): return ["\(name):"] + map.keys.sorted().map { "  \($0): \(inline(map[$0]!))" }
-        case .list(let items): return ["\(name):"] + items.map { "  - \(inline($0))" }
-        case .scalar: return ["\(name): \(inline(value))"]
+        case .map(let map): return ["\(name):"] + map.keys.sorted().map { "  \($0): \(map[$0]!.flowYAML)" }
+        case .list(let items): return ["\(name):"] + items.map { "  - \($0.flowYAML)" }
+        case .scalar: return ["\(name): \(value.flowYAML)"]
         }
     }
 

@@ -21,12 +21,6 @@ public enum RuleRegistry {
     public static var descriptions: [RuleDescription] {
         fileRules.map { $0.description } + changeRules.map { $0.description }
     }
-
-    /// Reads every rule's description (whose option defaults are parsed from YAML) ahead of
-    /// need, so that a caller can do it while it would otherwise wait.
-    public static func prepare() {
-        _ = descriptions
-    }
 }
 
 /// The rules of one run, configured from the policy: those switched off, and those that do not

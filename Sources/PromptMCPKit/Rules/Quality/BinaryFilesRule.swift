@@ -25,10 +25,10 @@ public struct BinaryFilesRule: FileRule {
         ]
     )
 
-    static let defaultAllow = """
-        ["*.{png,PNG,jpg,JPG,jpeg,JPEG,gif,GIF,webp,avif,heic,HEIC,bmp,ico,icns,tif,tiff}", \
-        "*.{woff,woff2,ttf,otf,eot}", "*.pdf"]
-        """
+    static let defaultAllow: OptionValue = [
+        "*.{png,PNG,jpg,JPG,jpeg,JPEG,gif,GIF,webp,avif,heic,HEIC,bmp,ico,icns,tif,tiff}",
+        "*.{woff,woff2,ttf,otf,eot}", "*.pdf",
+    ]
 
     private let allow: GlobList
 

@@ -33,19 +33,24 @@ public struct DebugLeftoverRule: FileRule {
         ]
     )
 
-    static let defaultPatterns = """
-        { swift: ["print(", "debugPrint(", "dump("], \
-        js: ["console.log(", "debugger"], jsx: ["console.log(", "debugger"], \
-        ts: ["console.log(", "debugger"], tsx: ["console.log(", "debugger"], \
-        mjs: ["console.log(", "debugger"], cjs: ["console.log(", "debugger"], \
-        vue: ["console.log(", "debugger"], svelte: ["console.log(", "debugger"], \
-        py: ["breakpoint()", "pdb.set_trace()", "ipdb.set_trace()"], \
-        rb: ["binding.pry", "binding.irb", "byebug"], \
-        go: ["println("], \
-        php: ["var_dump(", "dd("], \
-        java: ["System.out.println(", "printStackTrace()"], kt: ["System.out.println(", "printStackTrace()"], \
-        rs: ["dbg!("] }
-        """
+    static let defaultPatterns: OptionValue = [
+        "swift": ["print(", "debugPrint(", "dump("],
+        "js": ["console.log(", "debugger"],
+        "jsx": ["console.log(", "debugger"],
+        "ts": ["console.log(", "debugger"],
+        "tsx": ["console.log(", "debugger"],
+        "mjs": ["console.log(", "debugger"],
+        "cjs": ["console.log(", "debugger"],
+        "vue": ["console.log(", "debugger"],
+        "svelte": ["console.log(", "debugger"],
+        "py": ["breakpoint()", "pdb.set_trace()", "ipdb.set_trace()"],
+        "rb": ["binding.pry", "binding.irb", "byebug"],
+        "go": ["println("],
+        "php": ["var_dump(", "dd("],
+        "java": ["System.out.println(", "printStackTrace()"],
+        "kt": ["System.out.println(", "printStackTrace()"],
+        "rs": ["dbg!("],
+    ]
 
     /// By file extension; extensions with no pattern left out.
     private let searches: [String: LiteralSearch]

@@ -29,15 +29,15 @@ public struct ForbiddenFilesRule: FileRule {
         ]
     )
 
-    static let defaultGlobs = """
-        [".env", ".env.*", "*.pem", "*.key", "*.p12", "*.pfx", "*.keystore", "*.jks", "*.ppk", \
-        "id_rsa*", "id_dsa*", "id_ecdsa*", "id_ed25519*", ".netrc", ".pgpass", "credentials.json", \
-        "*.tfstate", "*.tfstate.*", "*.kdbx", ".DS_Store", "Thumbs.db", "desktop.ini"]
-        """
+    static let defaultGlobs: OptionValue = [
+        ".env", ".env.*", "*.pem", "*.key", "*.p12", "*.pfx", "*.keystore", "*.jks", "*.ppk",
+        "id_rsa*", "id_dsa*", "id_ecdsa*", "id_ed25519*", ".netrc", ".pgpass", "credentials.json",
+        "*.tfstate", "*.tfstate.*", "*.kdbx", ".DS_Store", "Thumbs.db", "desktop.ini",
+    ]
 
-    static let defaultAllow = """
-        [".env.example", ".env.sample", ".env.template", ".env.dist", "*.pub"]
-        """
+    static let defaultAllow: OptionValue = [
+        ".env.example", ".env.sample", ".env.template", ".env.dist", "*.pub",
+    ]
 
     private let globs: GlobList
     private let allow: GlobList

@@ -29,10 +29,10 @@ public struct JSONSyntaxRule: FileRule {
         ]
     )
 
-    static let defaultIgnore = """
-        ["tsconfig*.json", "jsconfig*.json", ".vscode", ".devcontainer", ".devcontainer.json", \
-        ".eslintrc.json"]
-        """
+    static let defaultIgnore: OptionValue = [
+        "tsconfig*.json", "jsconfig*.json", ".vscode", ".devcontainer", ".devcontainer.json",
+        ".eslintrc.json",
+    ]
 
     private let ignore: GlobList
 

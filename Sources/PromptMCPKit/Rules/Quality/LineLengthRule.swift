@@ -26,10 +26,10 @@ public struct LineLengthRule: FileRule {
         ]
     )
 
-    static let defaultIgnore = """
-        ["*.md", "*.markdown", "*.rst", "*.adoc", "*.txt", "*.min.js", "*.min.css", "*.map", "*.svg", \
-        "*.csv", "*.tsv", "*.json", "*.jsonl", "*.ndjson"]
-        """
+    static let defaultIgnore: OptionValue = [
+        "*.md", "*.markdown", "*.rst", "*.adoc", "*.txt", "*.min.js", "*.min.css", "*.map", "*.svg",
+        "*.csv", "*.tsv", "*.json", "*.jsonl", "*.ndjson",
+    ]
 
     private let max: Int
     private let ignore: GlobList

@@ -8,7 +8,7 @@ public struct TodoWithoutReferenceRule: FileRule {
         defaultSeverity: .warning,
         policyKey: "quality.todo-without-reference",
         options: [
-            RuleOption("reference", .regex, default: #"'#\d+|[A-Z][A-Z0-9]+-\d+|https?://'"#,
+            RuleOption("reference", .regex, default: #"#\d+|[A-Z][A-Z0-9]+-\d+|https?://"#,
                        "What counts as a reference: a regular expression searched for in the whole line."),
         ],
         examples: [

@@ -9,9 +9,9 @@ public struct TrailingWhitespaceRule: FileRule {
         defaultSeverity: .warning,
         policyKey: "quality.trailing-whitespace",
         options: [
-            RuleOption("markdown", .list(.glob), default: #"["*.md", "*.markdown"]"#,
+            RuleOption("markdown", .list(.glob), default: ["*.md", "*.markdown"],
                        "Markdown files, where two or more trailing spaces after text are a hard line break."),
-            RuleOption("ignore", .list(.glob), default: #"["*.patch", "*.diff"]"#,
+            RuleOption("ignore", .list(.glob), default: ["*.patch", "*.diff"],
                        "Files not judged: patches, whose context lines for blank lines are a single space."),
         ],
         examples: [

@@ -11,7 +11,7 @@ public struct YAMLSyntaxRule: FileRule {
         defaultSeverity: .error,
         policyKey: "quality.yaml-syntax",
         options: [
-            RuleOption("ignore", .list(.glob), default: #"["**/templates/**"]"#,
+            RuleOption("ignore", .list(.glob), default: ["**/templates/**"],
                        "YAML files that are templates for another tool first (Helm charts' `templates/` folders)."),
         ],
         examples: [
