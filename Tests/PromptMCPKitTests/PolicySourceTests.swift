@@ -61,12 +61,15 @@ final class PolicySourceTests: XCTestCase {
         try repo.stage(policyFile, policy(maxFiles: 11))
         let repository = try repo.open()
 
-        let previous = try PolicySource.atCommit("HEAD~1", in: repository)
+        func judging(at revision: String) throws -> ResolvedPolicy {
+            try JudgingInputs.at(try repository.resolveCommit(revision), in: repository).policy
+        }
+        let previous = try judging(at: "HEAD~1")
         XCTAssertEqual(previous.policy.caps.maxFiles.value, 3)
         let id = try repository.resolveCommit("HEAD~1")
         XCTAssertEqual(previous.source, ".promptmcp/policy.yml (at \(id.short))")
-        XCTAssertEqual(try PolicySource.atCommit("HEAD", in: repository).policy.caps.maxFiles.value, 7)
-        XCTAssertEqual(try PolicySource.atCommit("HEAD~2", in: repository).source, "built-in defaults (no .promptmcp/policy.yml)")
+        XCTAssertEqual(try judging(at: "HEAD").policy.caps.maxFiles.value, 7)
+        XCTAssertEqual(try judging(at: "HEAD~2").source, "built-in defaults (no .promptmcp/policy.yml)")
     }
 
     func testABrokenStagedPolicyIsAnErrorNotTheDefaults() throws {

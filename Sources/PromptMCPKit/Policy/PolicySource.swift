@@ -14,8 +14,8 @@ public struct ResolvedPolicy: Sendable {
 /// - A staged change is judged by the STAGED policy: the commit carries the policy it was judged
 ///   by, just as it carries the code. Unstaged edits to the file are ignored, with a note. A
 ///   policy file that is not in the index yet (just written by `promptmcp init`) is used as it is.
-/// - A commit range in CI is judged by the policy of the range's base commit, so that a change
-///   cannot relax the policy that judges it.
+/// - Existing commits are judged by their parent's policy, a CI range by its base's, so that a
+///   change cannot relax the policy that judges it (`JudgingInputs` reads those copies).
 /// - The `config` and `explain` commands read the work tree copy: the one being edited.
 public enum PolicySource {
     static let file = PolicyLoader.path
@@ -37,12 +37,6 @@ public enum PolicySource {
     public static func forWorkTree(in repository: Repository) throws -> ResolvedPolicy {
         guard let bytes = workTreeCopy(in: repository) else { return defaults }
         return try resolved(Array(bytes), label: file, notes: [])
-    }
-
-    public static func atCommit(_ revision: String, in repository: Repository) throws -> ResolvedPolicy {
-        let id = try repository.resolveCommit(revision)
-        guard let bytes = try repository.content(of: file, at: id) else { return defaults }
-        return try resolved(bytes, label: "\(file) (at \(id.short))", notes: [])
     }
 
     /// Loads a policy from the bytes of a file. `label` names the copy for people; `file` is the
