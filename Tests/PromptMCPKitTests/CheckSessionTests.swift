@@ -26,6 +26,78 @@ final class CheckSessionTests: XCTestCase {
             XCTAssertEqual(result.status, 1, "\(arguments): the base's (empty) baseline judges: \(result.output)")
             XCTAssertTrue(result.stdout.contains("secrets/aws-access-key"), result.stdout)
         }
+        let tip = try head(repo)
+        let push = try Command.run(Command.promptmcpBinary.path, ["check", "--pre-push"], in: repo.path,
+                                   input: "refs/heads/main \(tip) refs/heads/main \(base)\n")
+        XCTAssertEqual(push.status, 1, push.output)
+        XCTAssertTrue(push.stdout.contains("secrets/aws-access-key"), push.stdout)
+    }
+
+    func testARenameOutOfAProtectedPathStaysAnErrorWhereverItGoes() throws {
+        let repo = try GitRepo()
+        try repo.stage("LICENSE", "MIT\n")
+        try repo.commit("chore: base")
+        let policy = try PolicyLoader.load("""
+            version: 1
+            protected: [LICENSE]
+            paths:
+              - match: "docs/**"
+                rules: { "caps/*": warning }
+              - match: "vendor/**"
+                exclude: true
+            """, file: "policy.yml")
+        for target in ["docs/LICENSE", "vendor/LICENSE"] {
+            try FileManager.default.createDirectory(at: repo.root.appendingPathComponent(target).deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
+            try repo.git("mv", "LICENSE", target)
+            let found = try repo.check(policy: policy).findings.map { "\($0.rule) \($0.severity.rawValue)" }
+            XCTAssertEqual(found, ["caps/protected-path error"], target)
+            let edits = [ProposedEdit(path: target, content: Array("MIT\n".utf8), renamedFrom: "LICENSE")]
+            try repo.git("reset", "-q", "--hard")
+            let proposed = try repo.check(.proposed(edits), policy: policy).findings.map { "\($0.rule) \($0.severity.rawValue)" }
+            XCTAssertEqual(proposed, ["caps/protected-path error"], "over MCP: \(target)")
+        }
+    }
+
+    func testAPushOfNewHistoryIsJudgedByWhatItBuildsOnOrTheDefaults() throws {
+        let repo = try GitRepo()
+        try repo.stage(".promptmcp/policy.yml", "version: 1\ncaps: { max_lines_per_file: 5, severity: error }\n")
+        try repo.commit("chore: policy")
+        let main = try head(repo)
+        try repo.git("checkout", "-q", "--orphan", "other")
+        try repo.git("rm", "-q", "-rf", ".")
+        try repo.stage(".promptmcp/policy.yml", "version: 1\ncaps: { max_lines_per_file: 500, severity: error }\n")
+        try repo.stage("big.txt", lines(20))
+        try repo.commit("feat: an unrelated history that relaxes the policy")
+        let orphan = try head(repo)
+        try repo.git("checkout", "-q", "main")
+        try repo.git("merge", "-q", "--allow-unrelated-histories", "-X", "ours", "-m", "merge: other", "other")
+        let zero = String(repeating: "0", count: 40)
+
+        let merged = try Command.run(Command.promptmcpBinary.path, ["check", "--pre-push", "--format", "json"], in: repo.path,
+                                     input: "refs/heads/main \(try head(repo)) refs/heads/main \(main)\n")
+        XCTAssertEqual(merged.status, 1, "main's policy judges the orphan's big file: \(merged.output)")
+
+        let fresh = try Command.run(Command.promptmcpBinary.path, ["check", "--pre-push"], in: repo.path,
+                                    input: "refs/heads/other \(orphan) refs/heads/other \(zero)\n")
+        XCTAssertEqual(fresh.status, 0, "all new history: the built-in defaults judge (500 lines a file): \(fresh.output)")
+        XCTAssertTrue(fresh.output.contains("is a root commit: judged by the built-in defaults"), fresh.output)
+    }
+
+    func testCapsOffEverywhereButOnForSomePathsStillJudgeThosePaths() throws {
+        let repo = try GitRepo()
+        try repo.stage("README.md", "hello\n")
+        try repo.commit("chore: base")
+        let policy = try PolicyLoader.load("""
+            version: 1
+            caps: { max_lines_per_file: 2, severity: off }
+            paths:
+              - match: "src/**"
+                caps: { severity: error }
+            """, file: "policy.yml")
+        try repo.stage("src/a.swift", lines(5))
+        try repo.stage("notes.txt", lines(5))
+        XCTAssertEqual(try repo.check(policy: policy).findings.map { "\($0.rule) \($0.file ?? "-")" }, ["caps/max-lines-per-file src/a.swift"])
     }
 
     func testAShallowCloneWithoutTheParentFailsClosedForCommitAndPush() throws {

@@ -54,17 +54,4 @@ public struct Baseline: Sendable, Equatable {
                 message: "cannot read the baseline: \(error.localizedDescription); regenerate it with promptmcp baseline")])
         }
     }
-
-    /// The baseline in the same copy as the policy that judges: staged (or the work tree's when
-    /// not staged yet), or a commit's.
-    public static func load(from repository: Repository, at commit: ObjectID? = nil) throws -> Baseline {
-        let bytes: [UInt8]?
-        if let commit {
-            bytes = try repository.content(of: path, at: commit)
-        } else {
-            bytes = try repository.stagedContent(of: path)
-                ?? (try? Data(contentsOf: URL(fileURLWithPath: repository.workDirectory + path))).map(Array.init)
-        }
-        return try bytes.map(decode) ?? .empty
-    }
 }

@@ -86,7 +86,11 @@ public struct Checker {
             path: file.path, status: file.status,
             addedLineCount: file.addedLineCount, deletedLineCount: file.deletedLineCount, settings: settings
         )
-        guard !settings.excluded.value else { return (summary, [], 0) }
+        if settings.excluded.value {
+            // Moving a file into an excluded path still changes the path it left.
+            guard let oldPath = file.oldPath, policy.settings(for: oldPath).protected.value else { return (summary, [], 0) }
+            return (summary, rules.check(file, settings: settings, policy: policy, onlyOldPathRules: true), 0)
+        }
         if let citations = policy.citations, citations.requiresCitation(path: file.path, addedLines: file.addedLineCount) {
             summary.citations = InlineCitation.find(in: file, keys: citations.trailers.value)
         }

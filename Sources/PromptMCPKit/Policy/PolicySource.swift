@@ -21,17 +21,21 @@ public enum PolicySource {
     static let file = PolicyLoader.path
 
     public static func forStagedChange(in repository: Repository) throws -> ResolvedPolicy {
-        let workTree = workTreeCopy(in: repository)
-        guard let staged = try repository.stagedContent(of: file) else {
-            guard let workTree else { return defaults }
-            return try resolved(Array(workTree), label: "\(file) (not staged yet)", notes: [
-                "\(file) is not staged yet; it is used as it is in the work tree",
-            ])
+        guard let copy = try stagedCopy(of: file, in: repository) else { return defaults }
+        return try resolved(copy.bytes, label: "\(file) (\(copy.isStaged ? "staged" : "not staged yet"))", notes: copy.notes)
+    }
+
+    /// The staged bytes of a file that judges changes (the policy, the baseline), or the work
+    /// tree's when it is not staged yet; notes say when the work tree's copy differs.
+    static func stagedCopy(of path: String, in repository: Repository) throws -> (bytes: [UInt8], isStaged: Bool, notes: [String])? {
+        let workTree = FileManager.default.contents(atPath: repository.workDirectory + path).map(Array.init)
+        guard let staged = try repository.stagedContent(of: path) else {
+            return workTree.map { ($0, false, ["\(path) is not staged yet; it is used as it is in the work tree"]) }
         }
-        let notes = workTree.map { Array($0) } != staged && workTree != nil
-            ? ["\(file) has unstaged edits; the staged version judges this commit (git add it to use the edits)"]
+        let notes = workTree.map { $0 != staged } ?? false
+            ? ["\(path) has unstaged edits; the staged version judges this commit (git add it to use the edits)"]
             : []
-        return try resolved(staged, label: "\(file) (staged)", notes: notes)
+        return (staged, true, notes)
     }
 
     public static func forWorkTree(in repository: Repository) throws -> ResolvedPolicy {

@@ -69,7 +69,16 @@ extension Policy {
     /// The severity a rule has for a path, by the one way every rule's severity is found: the
     /// rule's setting in the policy (or its default), then the path's `paths:` entries.
     public func severity(of description: RuleDescription, at path: String) -> Severity {
-        settings(for: path).severity(of: description.id, default: RuleConfiguration(description, policy: self).severity)
+        settings(for: path).severity(forRule: description.id, areaKey: description.areaKey)
+            ?? RuleConfiguration(description, policy: self).severity
+    }
+
+    /// Whether a `paths:` entry turns the rule on for its paths, whatever the policy's own
+    /// severity for it (`caps: {severity: off}` with `caps: {severity: error}` for `src/**`).
+    func turnsOn(_ description: RuleDescription) -> Bool {
+        paths.contains { entry in
+            (entry.rules[description.id] ?? entry.rules[description.areaKey]).map { $0.value != .off } ?? false
+        }
     }
 }
 

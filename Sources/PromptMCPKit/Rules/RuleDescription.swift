@@ -15,6 +15,14 @@ public struct RuleDescription: Sendable {
     /// Rules about the change itself (its size, the paths it touches, its pace) rather than the
     /// content: a whole-tree scan leaves them out.
     public var judgesTheChange = false
+    /// Rules about a path that a rename also changes: a moved file is judged at the stricter of
+    /// its old and new paths' severities, and a `paths:` entry's `area/*` does not reach it
+    /// (only its own id, or the section that set it, does).
+    public var judgesTheOldPath = false
+
+    /// The key of a `paths:` entry's `rules:` that sets this rule for a whole area (`caps/*`),
+    /// or its own id when no area key reaches it.
+    public var areaKey: String { judgesTheOldPath ? id : area + "/*" }
 
     /// Whether the rule runs at a stage.
     public func runs(at stage: Stage) -> Bool {
@@ -28,9 +36,10 @@ public struct RuleDescription: Sendable {
 
     public init(id: String, summary: String, defaultSeverity: Severity, policyKey: String,
                 options: [RuleOption] = [], examples: [RuleExample] = [], needsMessage: Bool = false,
-                judgesTheChange: Bool = false) {
+                judgesTheChange: Bool = false, judgesTheOldPath: Bool = false) {
         self.needsMessage = needsMessage
         self.judgesTheChange = judgesTheChange
+        self.judgesTheOldPath = judgesTheOldPath
         self.id = id
         self.summary = summary
         self.defaultSeverity = defaultSeverity

@@ -26,7 +26,7 @@ public enum RuleRegistry {
 /// The rules of one run, configured from the policy: those switched off, and those that do not
 /// run at this stage, are left out.
 public struct RuleSet: Sendable {
-    public typealias Entry<Rule> = (rule: Rule, severity: Severity, id: String, areaKey: String)
+    public typealias Entry<Rule> = (rule: Rule, severity: Severity, id: String, areaKey: String, judgesTheOldPath: Bool)
 
     public let stage: Stage
     public var fileRules: [Entry<any FileRule>]
@@ -45,20 +45,26 @@ public struct RuleSet: Sendable {
     private static func entry<Rule>(_ description: RuleDescription, _ policy: Policy, _ stage: Stage,
                                     make: (RuleConfiguration) throws -> Rule) throws -> Entry<Rule>? {
         let configuration = RuleConfiguration(description, policy: policy)
-        guard configuration.severity != .off, description.runs(at: stage) else { return nil }
-        return (try make(configuration), configuration.severity, description.id, description.area + "/*")
+        guard configuration.severity != .off || policy.turnsOn(description), description.runs(at: stage) else { return nil }
+        return (try make(configuration), configuration.severity, description.id, description.areaKey, description.judgesTheOldPath)
     }
 
     public var ids: [String] { fileRules.map(\.id) + changeRules.map(\.id) }
 
-    /// Runs the file rules, at the severity the path's `paths:` entries give each (off skips it).
-    func check(_ file: FileChange, settings: PathSettings, policy: Policy) -> [Finding] {
+    /// Runs the file rules, at the severity the path's `paths:` entries give each (off skips it);
+    /// with `onlyOldPathRules`, only the rules a rename's old path is judged by (a file moved
+    /// from a protected path into an excluded one).
+    func check(_ file: FileChange, settings: PathSettings, policy: Policy, onlyOldPathRules: Bool = false) -> [Finding] {
         // One context per file, re-labelled per rule: copying the policy and the settings for
         // each of thirty rules on each of ten thousand files showed up as retain/release time.
         var context = FileContext(file: file, settings: settings, policy: policy)
+        let oldSettings = file.oldPath.map(policy.settings(for:))
         var findings: [Finding] = []
-        for entry in fileRules {
+        for entry in fileRules where entry.judgesTheOldPath || !onlyOldPathRules {
             context.severity = settings.severity(forRule: entry.id, areaKey: entry.areaKey) ?? entry.severity
+            if entry.judgesTheOldPath, let oldSettings {
+                context.severity = max(context.severity, oldSettings.severity(forRule: entry.id, areaKey: entry.areaKey) ?? entry.severity)
+            }
             guard context.severity != .off else { continue }
             context.ruleID = entry.id
             findings += entry.rule.check(file, context)

@@ -30,10 +30,12 @@ public struct CheckRequest: Sendable {
     public var runsGates: Bool
     /// Learns lessons from errors that a later passing check no longer has (the pre-commit hook).
     public var learnsLessons: Bool
+    /// Leaves out findings the baseline accepts; off for `promptmcp baseline`, which lists them all.
+    public var usesBaseline = true
     /// The time a staged or proposed change is judged at (seconds since 1970).
     public var now: @Sendable () -> Int64
-    /// The environment the run sees: the author (`GIT_AUTHOR_EMAIL`), the documentation cache's
-    /// folders. Passed in so that tests and servers do not depend on the process's own.
+    /// The environment the run sees (the author, `GIT_AUTHOR_EMAIL`), passed in so that tests
+    /// and servers do not depend on the process's own.
     public var environment: [String: String]
 
     public init(_ target: Target, runsGates: Bool = false, learnsLessons: Bool = false,
@@ -49,7 +51,8 @@ public struct CheckRequest: Sendable {
     /// The stage whose rules judge this target.
     public var stage: Stage {
         switch target {
-        case .staged, .proposed, .tree, .gates: return .preCommit
+        case .staged, .proposed, .gates: return .preCommit
+        case .tree: return .tree
         case .commitMessage: return .commitMessage
         case .commit, .range, .push: return .commit
         }

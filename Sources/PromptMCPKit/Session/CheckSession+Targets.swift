@@ -25,9 +25,7 @@ extension CheckSession {
         let stage = request.stage
         switch request.target {
         case .staged(let amending), .commitMessage(_, let amending):
-            record.head = try repository.headID()
-            record.index = try repository.indexChecksum()
-            let inputs = try self.inputs ?? .staged(in: repository)
+            let inputs = try stagedInputs(&record)
             var context = try stagedContext(inputs, request, amending: amending)
             let label: String
             if case .commitMessage(let text, _) = request.target {
@@ -39,9 +37,7 @@ extension CheckSession {
             return Plan(inputs: inputs, stage: stage,
                         change: .deltas(collect: { try reader.stagedDeltas(amending: amending) }, label: label, context: context))
         case .proposed(let edits):
-            record.head = try repository.headID()
-            record.index = try repository.indexChecksum()
-            let inputs = try self.inputs ?? .staged(in: repository)
+            let inputs = try stagedInputs(&record)
             return Plan(inputs: inputs, stage: stage, change: .deltas(
                 collect: { try reader.proposedDeltas(edits) }, label: "proposed change", context: try stagedContext(inputs, request, amending: false)))
         case .tree(let workTree):
@@ -52,35 +48,40 @@ extension CheckSession {
                 context: ChangeContext(policy: inputs.policy.policy, stage: .tree)))
         case .commit(let revision):
             let info = try reader.commitInfo(try repository.resolveCommit(revision))
-            return try existing([info], judgedBy: info.parentIDs.first, change: .commit, record: &record) {
-                try JudgingInputs.before(info, in: repository)
-            }
+            return try existing([info], change: .commit, record: &record)
         case .range(let from, let to, let skipMerges, let squash):
             let base = try reader.resolveBase(from)
             let infos = try reader.commitIDs(from: try repository.resolveCommit(to), hiding: [base]).map(reader.commitInfo)
             let label = "range \(from)..\(to)"
-            return try existing(infos, judgedBy: base, change: squash ? .squashed(base: base, label: label)
-                                : .commits(label: label, skipMerges: skipMerges), record: &record) {
-                try JudgingInputs.at(base, in: repository)
-            }
+            record.judgedBy = base
+            let inputs = try self.inputs ?? .at(base, in: repository)
+            return Plan(inputs: inputs, stage: .commit, change: squash ? .squashed(base: base, label: label)
+                        : .commits(label: label, skipMerges: skipMerges), commits: infos)
         case .push(let input):
             let infos = try PushedCommits.read(from: input, in: repository).map(reader.commitInfo)
-            return try existing(infos, judgedBy: infos.first?.parentIDs.first, change: .commits(label: "push", skipMerges: false),
-                                record: &record) {
-                try infos.first.map { try JudgingInputs.before($0, in: repository) } ?? .workTree(in: repository)
+            guard !infos.isEmpty else {
+                return Plan(inputs: try self.inputs ?? .workTree(in: repository), stage: .commit, change: .commits(label: "push", skipMerges: false))
             }
+            return try existing(infos, change: .commits(label: "push", skipMerges: false), record: &record)
         case .gates(let names):
             let inputs = try self.inputs ?? .staged(in: repository)
             return Plan(inputs: inputs, stage: stage, change: .gates(try Self.gates(named: names, in: inputs.policy.policy)))
         }
     }
 
-    /// Existing commits, judged by the copies at `judgedBy` (which `inputs` reads).
-    private func existing(_ infos: [CommitInfo], judgedBy: ObjectID?, change: Plan.Change, record: inout RunRecord,
-                          inputs read: () throws -> JudgingInputs) throws -> Plan {
-        let inputs = try self.inputs ?? read()
-        record.judgedBy = judgedBy
-        return Plan(inputs: inputs, stage: .commit, change: change, commits: infos)
+    /// What judges a change over the index: the staged copies; the record names HEAD and the index.
+    private func stagedInputs(_ record: inout RunRecord) throws -> JudgingInputs {
+        record.head = try repository.headID()
+        record.index = try repository.indexChecksum()
+        return try self.inputs ?? .staged(in: repository)
+    }
+
+    /// Existing commits, judged by the copies before them.
+    private func existing(_ infos: [CommitInfo], change: Plan.Change, record: inout RunRecord) throws -> Plan {
+        if let inputs { return Plan(inputs: inputs, stage: .commit, change: change, commits: infos) }
+        let before = try JudgingInputs.before(infos, in: repository)
+        record.judgedBy = before.base
+        return Plan(inputs: before.inputs, stage: .commit, change: change, commits: infos)
     }
 
     /// What the change rules know of a staged or proposed change: its author, the time, and
@@ -93,7 +94,7 @@ extension CheckSession {
         return context
     }
 
-    func judge(_ plan: Plan, request: CheckRequest, with checker: Checker) throws -> Report {
+    func judge(_ plan: Plan, with checker: Checker) throws -> Report {
         switch plan.change {
         case .deltas(let collect, let label, let context):
             var clock = StageClock()
@@ -105,8 +106,8 @@ extension CheckSession {
             return try checker.checkCommits(plan.commits, in: repository, skipMerges: skipMerges, target: label)
         case .squashed(let base, let label):
             return try checker.checkSquashed(plan.commits, base: base, in: repository, target: label)
-        case .gates(let gates):
-            return GatePhase.report(running: gates, policySource: plan.inputs.policy.source, repository: repository)
+        case .gates:
+            preconditionFailure("a gates-only plan is run without a checker")
         }
     }
 

@@ -32,18 +32,26 @@ public struct CheckSession {
     /// Runs the request; `clock` may hold stages the caller timed before (opening the repository).
     public func run(_ request: CheckRequest, clock: StageClock = StageClock()) throws -> Outcome {
         var clock = clock
-        var record = RunRecord(correlationID: correlationID, caller: caller, target: request.target,
-                               stage: request.stage, startedAt: request.now())
-        let plan = try clock.measure("resolve") { try resolve(request, record: &record) }
+        var record = RunRecord(correlationID: correlationID, caller: caller, stage: request.stage, startedAt: request.now())
+        var plan = try clock.measure("resolve") { try resolve(request, record: &record) }
+        if !request.usesBaseline { plan.inputs.baseline = .empty }
         record.commits = plan.commits.map(\.id)
         record.policyBlob = plan.inputs.policyBlob
         record.baselineBlob = plan.inputs.baselineBlob
-        let checker = try clock.measure("rules") { try makeChecker(plan.inputs, stage: plan.stage) }
-        var report = try judge(plan, request: request, with: checker)
+        var report: Report
+        var citationCache: (any CitationCache)?
+        if case .gates(let gates) = plan.change {
+            report = GatePhase.report(running: gates, policySource: plan.inputs.policy.source, repository: repository)
+        } else {
+            let checker = try clock.measure("rules") { try makeChecker(plan.inputs, stage: plan.stage) }
+            citationCache = checker.citationCache
+            report = try judge(plan, with: checker)
+        }
         report.stages = clock.stages + report.stages
-        report.notes = plan.inputs.policy.notes + report.notes + notes(for: plan, checker: checker, request: request)
+        report.notes = plan.inputs.policy.notes + report.notes + notes(for: plan, citationCache: citationCache, request: request)
         runGates(plan, request: request, on: &report)
         if request.learnsLessons, let knowledge { report.notes += knowledge.learn(from: report, in: repository) }
+        record.target = report.target
         record.findings = report.findings
         record.notes = report.notes
         record.stages = report.stages
@@ -54,19 +62,25 @@ public struct CheckSession {
     private func makeChecker(_ inputs: JudgingInputs, stage: Stage) throws -> Checker {
         var checker = try Checker(policy: inputs.policy.policy, policySource: inputs.policy.source,
                                   baseline: inputs.baseline, stage: stage)
-        if inputs.policy.policy.citations?.verify.value == .cache { checker.citationCache = knowledge?.citationCache() }
+        if Self.verifiesCitations(inputs.policy.policy, at: stage) { checker.citationCache = knowledge?.citationCache() }
         return checker
     }
 
-    private func notes(for plan: Plan, checker: Checker, request: CheckRequest) -> [String] {
+    /// Citations are judged with the message, so only those stages open the documentation cache.
+    private static func verifiesCitations(_ policy: Policy, at stage: Stage) -> Bool {
+        policy.citations?.verify.value == .cache && (stage == .commitMessage || stage == .commit)
+    }
+
+    private func notes(for plan: Plan, citationCache: (any CitationCache)?, request: CheckRequest) -> [String] {
         var notes: [String] = []
         let policy = plan.inputs.policy.policy
-        if policy.citations?.verify.value == .cache, checker.citationCache == nil, plan.stage != .preCommit {
+        if Self.verifiesCitations(policy, at: plan.stage), citationCache == nil {
             notes.append("citations.verify is cache, but there is no documentation cache here: citations were checked for their form only (promptmcp docs get or docs import fills the cache)")
         }
+        let gatesLeftOut = !request.runsGates && !policy.tests.isEmpty
         switch request.target {
-        case .proposed where !policy.tests.isEmpty:
-            notes.append("test gates are not run for a proposed change (they take minutes); `promptmcp test` runs them")
+        case .staged where gatesLeftOut, .proposed where gatesLeftOut:
+            notes.append("test gates are not run by this check (they take minutes); `promptmcp test` runs them")
         case .gates where policy.tests.isEmpty:
             notes.append("the policy has no test gates (a `tests:` section); see docs/test-gates.md")
         default: break

@@ -15,11 +15,12 @@ public struct JudgingInputs: Sendable {
     /// The staged copies; a file not staged yet (just written by `promptmcp init`) is read
     /// from the work tree, with a note.
     public static func staged(in repository: Repository) throws -> JudgingInputs {
-        let baselineBlob = try repository.stagedBlobID(of: Baseline.path)
-        let baseline = try baselineBlob.map { try Baseline.decode(repository.blob($0) ?? []) }
-            ?? workTreeBaseline(in: repository)
-        return JudgingInputs(policy: try PolicySource.forStagedChange(in: repository), baseline: baseline,
-                             policyBlob: try repository.stagedBlobID(of: PolicySource.file), baselineBlob: baselineBlob)
+        var policy = try PolicySource.forStagedChange(in: repository)
+        let baseline = try PolicySource.stagedCopy(of: Baseline.path, in: repository)
+        policy.notes += baseline?.notes ?? []
+        return JudgingInputs(policy: policy, baseline: try baseline.map { try Baseline.decode($0.bytes) } ?? .empty,
+                             policyBlob: try repository.stagedBlobID(of: PolicySource.file),
+                             baselineBlob: try repository.stagedBlobID(of: Baseline.path))
     }
 
     /// The work tree's copies: whole-tree scans and the commands that edit the policy.
@@ -38,22 +39,27 @@ public struct JudgingInputs: Sendable {
                              policyBlob: policyBlob, baselineBlob: baselineBlob)
     }
 
-    /// What judges commits whose parent is `base`: the copies at `base`, or, for root commits
-    /// (no parent), the built-in defaults, since no commit before them holds a policy. A parent
-    /// missing from a shallow clone is an error: judging by anything else would be a guess.
-    static func before(_ commit: CommitInfo, in repository: Repository) throws -> JudgingInputs {
-        guard let parent = commit.parentIDs.first else {
-            if repository.isShallowBoundary(commit.id) {
-                throw GitError.missingFromShallowClone("the parent of \(commit.id.short), whose policy judges it")
+    /// What judges existing commits (oldest first): the copies at the first parent that is not
+    /// among them (the commit a range or push builds on), or, when every commit's history is new
+    /// (a root commit, a new repository's first push), the built-in defaults, since no commit
+    /// before them holds a policy. A parent missing from a shallow clone is an error: judging by
+    /// anything else would be a guess.
+    static func before(_ commits: [CommitInfo], in repository: Repository) throws -> (inputs: JudgingInputs, base: ObjectID?) {
+        let judged = Set(commits.map(\.id))
+        guard let base = commits.lazy.flatMap(\.parentIDs).first(where: { !judged.contains($0) }) else {
+            if let cut = commits.first(where: { repository.isShallowBoundary($0.id) }) {
+                throw GitError.missingFromShallowClone("the parent of \(cut.id.short), whose policy judges it")
             }
             var inputs = JudgingInputs(policy: PolicySource.defaults, baseline: .empty)
-            inputs.policy.notes.append("\(commit.id.short) is a root commit: judged by the built-in defaults, since no commit before it holds a policy")
-            return inputs
+            if let root = commits.first {
+                inputs.policy.notes.append("\(root.id.short) is a root commit: judged by the built-in defaults, since no commit before it holds a policy")
+            }
+            return (inputs, nil)
         }
-        guard repository.hasCommit(parent) else {
-            throw GitError.missingFromShallowClone("\(parent.short) (the parent of \(commit.id.short), whose policy judges it)")
+        guard repository.hasCommit(base) else {
+            throw GitError.missingFromShallowClone("\(base.short) (the commit before the ones judged, whose policy judges them)")
         }
-        return try at(parent, in: repository)
+        return (try at(base, in: repository), base)
     }
 
     private static func workTreeBaseline(in repository: Repository) throws -> Baseline {

@@ -6,7 +6,8 @@ public struct RunRecord: Sendable {
     public var correlationID: String
     /// Who asked: "pre-commit", "commit-msg", "pre-push", "check --commit", "mcp promptmcp_check", ...
     public var caller: String
-    public var target: CheckRequest.Target
+    /// What was judged, as the report names it ("staged change", "commit 1a2b3c4d5e6f", ...).
+    public var target = ""
     public var stage: Stage
     public var version = PromptMCPVersion.current
     /// Seconds since 1970 when the run started.

@@ -20,12 +20,10 @@ struct BaselineCommand: ParsableCommand {
 
     func run() throws {
         let repository = try Repository.current()
-        var session = CheckSession(repository: repository, caller: "baseline")
         // Every finding of today counts, the ones an older baseline accepted included.
-        var inputs = try JudgingInputs.workTree(in: repository)
-        inputs.baseline = .empty
-        session.inputs = inputs
-        let report = try session.run(CheckRequest(.tree(workTree: worktree))).report
+        var request = CheckRequest(.tree(workTree: worktree))
+        request.usesBaseline = false
+        let report = try CheckSession(repository: repository, caller: "baseline").run(request).report
         let baseline = Baseline(findings: report.findings)
         let path = repository.workDirectory + Baseline.path
         try FileManager.default.createDirectory(atPath: repository.workDirectory + ".promptmcp", withIntermediateDirectories: true)

@@ -13,13 +13,17 @@ extension ChangeSetReader {
     }
 
     func commit(_ revision: String) throws -> LoadedChange {
-        let info = try commitInfo(try repository.resolveCommit(revision))
-        return LoadedChange(commit: info, files: try FileLoader(repository: repository).load(commitDeltas(info)) { $0 })
+        try commit(id: try repository.resolveCommit(revision))
     }
 
     /// Each commit of `from..to`, oldest first.
     func range(from: String, to: String) throws -> [LoadedChange] {
-        try commitIDs(from: try repository.resolveCommit(to), hiding: [resolveBase(from)]).map { try commit($0.hex) }
+        try commitIDs(from: try repository.resolveCommit(to), hiding: [resolveBase(from)]).map(commit(id:))
+    }
+
+    private func commit(id: ObjectID) throws -> LoadedChange {
+        let info = try commitInfo(id)
+        return LoadedChange(commit: info, files: try FileLoader(repository: repository).load(commitDeltas(info)) { $0 })
     }
 }
 

@@ -5,7 +5,7 @@ public struct ProtectedPathRule: FileRule {
         summary: "Any change to a path listed under protected: is refused, unless a paths: entry sets protected: false.",
         defaultSeverity: .error,
         policyKey: "protected",
-        judgesTheChange: true
+        judgesTheChange: true, judgesTheOldPath: true
     )
 
     public init(_ configuration: RuleConfiguration) {}
