@@ -6,14 +6,20 @@ import XCTest
 /// change cannot touch, amends are capped at commit time, every rule's severity takes one path.
 final class CheckSessionTests: XCTestCase {
     private func lines(_ count: Int, _ word: String = "line") -> String { (1...count).map { "\(word) \($0)\n" }.joined() }
+    /// A repository with one commit of one file.
+    private func baseRepo(_ path: String = "README.md", _ text: String = "hello\n") throws -> GitRepo {
+        let repo = try GitRepo()
+        try repo.stage(path, text)
+        try repo.commit("chore: base")
+        return repo
+    }
+
     private func head(_ repo: GitRepo, _ revision: String = "HEAD") throws -> String {
         try repo.git("rev-parse", revision).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func testACommitCannotBaselineItsOwnSecretInCI() throws {
-        let repo = try GitRepo()
-        try repo.stage("README.md", "hello\n")
-        try repo.commit("chore: base")
+        let repo = try baseRepo()
         let base = try head(repo)
         try repo.stage("app.py", "AWS_ACCESS_KEY_ID = \"AKIAVQJXXVBOTHD2WTFL\"\n")
         XCTAssertEqual(try repo.promptmcp("baseline", "--worktree").status, 0)
@@ -34,9 +40,7 @@ final class CheckSessionTests: XCTestCase {
     }
 
     func testARenameOutOfAProtectedPathStaysAnErrorWhereverItGoes() throws {
-        let repo = try GitRepo()
-        try repo.stage("LICENSE", "MIT\n")
-        try repo.commit("chore: base")
+        let repo = try baseRepo("LICENSE", "MIT\n")
         let policy = try PolicyLoader.load("""
             version: 1
             protected: [LICENSE]
@@ -85,9 +89,7 @@ final class CheckSessionTests: XCTestCase {
     }
 
     func testCapsOffEverywhereButOnForSomePathsStillJudgeThosePaths() throws {
-        let repo = try GitRepo()
-        try repo.stage("README.md", "hello\n")
-        try repo.commit("chore: base")
+        let repo = try baseRepo()
         let policy = try PolicyLoader.load("""
             version: 1
             caps: { max_lines_per_file: 2, severity: off }
@@ -139,9 +141,7 @@ final class CheckSessionTests: XCTestCase {
     }
 
     func testAPathsRulesEntryTurnsACapErrorIntoAWarning() throws {
-        let repo = try GitRepo()
-        try repo.stage("README.md", "hello\n")
-        try repo.commit("chore: base")
+        let repo = try baseRepo()
         let policy = try PolicyLoader.load("""
             version: 1
             caps: { max_lines_per_file: 2, max_files: 1, max_total_lines: 6, severity: error }
