@@ -56,11 +56,17 @@ static void load(void) {
     if (curl.global_init(3) == 0) curl.loaded = 1;
 }
 
-typedef struct { char *data; size_t length; } buffer;
+/* `limit` bounds what a server can make us hold: past it the write callback refuses the bytes,
+   which ends the transfer (CURLE_WRITE_ERROR) and is reported as PROMPTMCP_HTTP_TOO_LARGE. */
+typedef struct { char *data; size_t length; size_t limit; int over; } buffer;
 
 static size_t append(char *bytes, size_t size, size_t count, void *target) {
     buffer *into = target;
     size_t extra = size * count;
+    if (extra > into->limit - into->length) {
+        into->over = 1;
+        return 0;
+    }
     char *grown = realloc(into->data, into->length + extra + 1);
     if (!grown) return 0;
     memcpy(grown + into->length, bytes, extra);
@@ -71,7 +77,7 @@ static size_t append(char *bytes, size_t size, size_t count, void *target) {
 }
 
 int promptmcp_http_get(const char *url, const char *const *headers, int header_count,
-                       long timeout_milliseconds, promptmcp_http_response *response) {
+                       long timeout_milliseconds, size_t max_body_bytes, promptmcp_http_response *response) {
     memset(response, 0, sizeof *response);
     pthread_once(&load_once, load);
     if (!curl.loaded) {
@@ -85,7 +91,8 @@ int promptmcp_http_get(const char *url, const char *const *headers, int header_c
     }
     struct curl_slist *list = NULL;
     for (int i = 0; i < header_count; i++) list = curl.slist_append(list, headers[i]);
-    buffer body = {0}, head = {0};
+    /* Headers get their own, fixed bound: no real server sends 1 MiB of them. */
+    buffer body = { .limit = max_body_bytes }, head = { .limit = 1 << 20 };
     curl.easy_setopt(easy, OPT_URL, url);
     curl.easy_setopt(easy, OPT_HTTPHEADER, list);
     curl.easy_setopt(easy, OPT_NOSIGNAL, 1L);
@@ -105,6 +112,11 @@ int promptmcp_http_get(const char *url, const char *const *headers, int header_c
     if (code != 0) {
         free(body.data);
         free(head.data);
+        if (body.over || head.over) {
+            snprintf(response->error, sizeof response->error, "the response is over %zu bytes",
+                     body.over ? max_body_bytes : (size_t)(1 << 20));
+            return PROMPTMCP_HTTP_TOO_LARGE;
+        }
         snprintf(response->error, sizeof response->error, "%s", curl.easy_strerror(code));
         if (code == E_OPERATION_TIMEDOUT) return PROMPTMCP_HTTP_TIMED_OUT;
         if (code == E_COULDNT_RESOLVE_HOST || code == E_COULDNT_RESOLVE_PROXY || code == E_COULDNT_CONNECT)

@@ -7,7 +7,7 @@ Prints "PORT <n>" once listening. Answers:
 Control (used by the tests, never by promptmcp):
   POST /__script  {"path": "/api/v2/context", "behaviours": ["500", "429:2", "ok"]}
       queues behaviours for the next requests to that path; "ok" when the queue is empty.
-      ok | 500 | 503 | 401 | 404 | 429:SECONDS | hang:SECONDS | malformed | drop
+      ok | 500 | 503 | 401 | 404 | 429:SECONDS | hang:SECONDS | malformed | drop | huge:BYTES
   GET /__log      [{"path", "query", "authorization"}, ...] every API request so far
 """
 import json
@@ -90,6 +90,20 @@ class Handler(BaseHTTPRequestHandler):
             return
         if kind == "drop":
             self.connection.shutdown(socket.SHUT_RDWR)
+            self.close_connection = True
+            return
+        if kind == "huge":
+            # A body far larger than any real answer, sent without a length (until close).
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            chunk = b" " * 65536
+            try:
+                for _ in range(int(argument) // len(chunk)):
+                    self.wfile.write(chunk)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
             self.close_connection = True
             return
         if kind == "malformed":

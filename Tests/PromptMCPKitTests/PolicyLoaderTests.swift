@@ -55,10 +55,10 @@ final class PolicyLoaderTests: XCTestCase {
 
     func testStringWhereANumberBelongs() {
         assertRejects("version: 1\ncaps:\n  max_files: lots\n", [
-            ".promptmcp/policy.yml:3:14: error: 'caps.max_files' must be a whole number (0 or more), not 'lots'",
+            ".promptmcp/policy.yml:3:14: error: 'caps.max_files' must be a whole number from 0 to 1000000000, not 'lots'",
         ])
         assertRejects("version: 1\ncaps:\n  max_files: -1\n", [
-            ".promptmcp/policy.yml:3:14: error: 'caps.max_files' must be a whole number (0 or more), not '-1'",
+            ".promptmcp/policy.yml:3:14: error: 'caps.max_files' must be a whole number from 0 to 1000000000, not '-1'",
         ])
     }
 
@@ -70,7 +70,7 @@ final class PolicyLoaderTests: XCTestCase {
 
     func testKeyWithoutAValue() {
         assertRejects("version: 1\ncaps:\n  max_files:\n", [
-            ".promptmcp/policy.yml:3:13: error: 'caps.max_files' has no value; it must be a whole number (0 or more)",
+            ".promptmcp/policy.yml:3:13: error: 'caps.max_files' has no value; it must be a whole number from 0 to 1000000000",
         ])
     }
 
@@ -98,7 +98,7 @@ final class PolicyLoaderTests: XCTestCase {
             ".promptmcp/policy.yml:1:10: error: policy version 2 is newer than this promptmcp understands (version 1); upgrade promptmcp",
         ])
         assertRejects("version: 0\n", [
-            ".promptmcp/policy.yml:1:10: error: 'version' must be a whole number (1 or more), not '0'",
+            ".promptmcp/policy.yml:1:10: error: 'version' must be a whole number from 1 to 1000000000, not '0'",
         ])
     }
 
@@ -133,7 +133,7 @@ final class PolicyLoaderTests: XCTestCase {
         """, [
             ".promptmcp/policy.yml:1:1: error: unknown key 'cap'; did you mean 'caps'?",
             ".promptmcp/policy.yml:1:1: error: missing required key 'version'; add 'version: 1' at the top of the file",
-            ".promptmcp/policy.yml:3:14: error: 'caps.max_files' must be a whole number (0 or more), not '-1'",
+            ".promptmcp/policy.yml:3:14: error: 'caps.max_files' must be a whole number from 0 to 1000000000, not '-1'",
             ".promptmcp/policy.yml:4:13: error: 'caps.severity' must be 'error', 'warning' or 'off', not 'fatal'",
             ".promptmcp/policy.yml:5:12: error: 'protected' must be a list of globs, or a map with 'severity' and 'paths', not 'yes'",
             ".promptmcp/policy.yml:7:12: error: 'paths[0].match': bad glob 'src/[abc': '[' is never closed",
@@ -155,7 +155,7 @@ final class PolicyLoaderTests: XCTestCase {
 
     func testUnenforcedSectionsAreStillChecked() {
         assertRejects("version: 1\nrate_limits:\n  - paths: [a]\n    window: 3 days\n", [
-            ".promptmcp/policy.yml:4:13: error: 'rate_limits[0].window' must be a duration such as 30s, 15m, 24h or 7d, not '3 days'",
+            ".promptmcp/policy.yml:4:13: error: 'rate_limits[0].window' must be a duration such as 30s, 15m, 24h or 7d, from 0s to 3650d, not '3 days'",
         ])
     }
 
@@ -171,7 +171,7 @@ final class PolicyLoaderTests: XCTestCase {
             ".promptmcp/policy.yml:4:3: error: unknown key 'line-lenght' in 'quality'; did you mean 'line-length'?",
         ])
         assertRejects("version: 1\nquality:\n  line-length: { max: 0, ignored: [] }\n", [
-            ".promptmcp/policy.yml:3:23: error: 'quality.line-length.max' must be a whole number (1 or more), not '0'",
+            ".promptmcp/policy.yml:3:23: error: 'quality.line-length.max' must be a whole number from 1 to 1000000000, not '0'",
             ".promptmcp/policy.yml:3:26: error: unknown key 'ignored' in 'quality.line-length'; did you mean 'ignore'?",
         ])
     }

@@ -77,7 +77,7 @@ final class PolicySourceTests: XCTestCase {
         try repo.stage(policyFile, "version: 1\ncaps: { max_files: many }\n")
         XCTAssertThrowsError(try PolicySource.forStagedChange(in: repo.open())) { error in
             XCTAssertEqual((error as? PolicyError)?.description,
-                           ".promptmcp/policy.yml:2:20: error: 'caps.max_files' must be a whole number (0 or more), not 'many'")
+                           ".promptmcp/policy.yml:2:20: error: 'caps.max_files' must be a whole number from 0 to 1000000000, not 'many'")
         }
     }
 

@@ -13,6 +13,8 @@ enum promptmcp_http_outcome {
     PROMPTMCP_HTTP_UNREACHABLE = 2,
     PROMPTMCP_HTTP_CONNECTION_LOST = 3,
     PROMPTMCP_HTTP_NO_LIBCURL = 4,
+    /* The body went over max_body_bytes (or the headers over 1 MiB): the transfer was cut. */
+    PROMPTMCP_HTTP_TOO_LARGE = 5,
 };
 
 typedef struct promptmcp_http_response {
@@ -26,9 +28,10 @@ typedef struct promptmcp_http_response {
 } promptmcp_http_response;
 
 /* Returns a promptmcp_http_outcome; on OK, `response` holds what must be released with
-   promptmcp_http_free. `headers` are "Name: value" strings. */
+   promptmcp_http_free. `headers` are "Name: value" strings. A body longer than max_body_bytes
+   is not kept: the transfer stops there and PROMPTMCP_HTTP_TOO_LARGE comes back. */
 int promptmcp_http_get(const char *url, const char *const *headers, int header_count,
-                       long timeout_milliseconds, promptmcp_http_response *response);
+                       long timeout_milliseconds, size_t max_body_bytes, promptmcp_http_response *response);
 
 void promptmcp_http_free(promptmcp_http_response *response);
 

@@ -7,6 +7,14 @@ public enum PolicyLoader {
 
     /// Parses and validates `text`; `file` names it in messages. Throws every problem found.
     public static func load(_ text: String, file: String, over base: Policy = .defaults) throws -> Policy {
+        if let place = PolicyBounds.excessiveNesting(in: text) {
+            throw PolicyError(diagnostics: [diagnostic(file, place.line, place.column,
+                "the policy nests deeper than \(PolicyBounds.maxNesting) levels here; no policy key is that deep")])
+        }
+        if let place = PolicyBounds.excessiveAliases(in: text) {
+            throw PolicyError(diagnostics: [diagnostic(file, place.line, place.column,
+                "more than \(PolicyBounds.maxAliases) aliases (*name) in one policy; write the values out")])
+        }
         let root: Node
         do {
             guard let document = try Yams.compose(yaml: text) else {

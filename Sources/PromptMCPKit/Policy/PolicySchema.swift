@@ -9,16 +9,29 @@ indirect enum Shape: Sendable {
     case ruleSeverities
     case list(Shape)
     case string
-    case integer(minimum: Int)
+    /// A whole number within the range (docs/policy.md lists each key's).
+    case integer(minimum: Int, maximum: Int = Shape.largestCount)
     case boolean
     case glob
     case regex
-    case duration
-    case byteSize
+    /// A duration, in seconds once read.
+    case seconds(ClosedRange<Int>)
+    case bytes(ClosedRange<Int>)
     case rate
     case choice([String])
     /// The first shape that fits; the message names both when neither does.
     case either(Shape, Shape)
+
+    /// Every number in a policy is bounded, so that no arithmetic on one can overflow: counts
+    /// and lines up to a billion, durations up to ten years, sizes up to 1 TiB, unless a key
+    /// says less.
+    static let largestCount = 1_000_000_000
+    static let longestDuration = 3650 * 86_400
+    static let largestSize = 1 << 40
+    /// A rate's count, per its period.
+    static let largestRate = 1_000_000
+    static let duration = Shape.seconds(0...longestDuration)
+    static let byteSize = Shape.bytes(0...largestSize)
 
     static let severity = Shape.choice(Severity.allCases.reversed().map(\.rawValue))
     static let globs = Shape.either(.glob, .list(.glob))
@@ -36,16 +49,31 @@ indirect enum Shape: Sendable {
         case .ruleSeverities: return "a map of rule ids (or area/*) to severities"
         case .list(let element): return "a list of \(element.plural)"
         case .string: return "a string"
-        case .integer(let minimum): return "a whole number (\(minimum) or more)"
+        case .integer(let minimum, let maximum): return "a whole number from \(minimum) to \(maximum)"
         case .boolean: return "true or false"
         case .glob: return "a glob"
         case .regex: return "a regular expression"
-        case .duration: return "a duration such as 30s, 15m, 24h or 7d"
-        case .byteSize: return "a size such as 512KiB, 1MiB or 4GiB"
-        case .rate: return "a rate such as 60/min"
+        case .seconds(let range): return "a duration such as 30s, 15m, 24h or 7d, from \(Self.duration(range.lowerBound)) to \(Self.duration(range.upperBound))"
+        case .bytes(let range): return "a size such as 512KiB, 1MiB or 4GiB, from \(Self.size(range.lowerBound)) to \(Self.size(range.upperBound))"
+        case .rate: return "a rate such as 60/min, at most \(Self.largestRate) per period"
         case .choice(let values): return values.map { "'\($0)'" }.joined(separator: ", ").replacingLastComma(with: " or ")
         case .either(let first, let second): return "\(first.alternativeName), or \(second.alternativeName)"
         }
+    }
+
+    /// A bound as the policy would write it: `24h`, `3650d`.
+    static func duration(_ seconds: Int) -> String {
+        for (unit, size) in [("d", 86_400), ("h", 3600), ("m", 60)] where seconds >= size && seconds % size == 0 {
+            return "\(seconds / size)\(unit)"
+        }
+        return "\(seconds)s"
+    }
+
+    static func size(_ bytes: Int) -> String {
+        for (unit, size) in [("TiB", 1 << 40), ("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes >= size && bytes % size == 0 {
+            return "\(bytes / size)\(unit)"
+        }
+        return "\(bytes)"
     }
 
     /// A name that tells the branches of `either` apart: "a map" alone would not say which map.
@@ -128,15 +156,17 @@ extension Shape {
             ("name", .string),
             ("command", .either(.list(.string), .string)),
             ("when", .list(.glob)),
-            ("timeout", .duration),
+            // Bounds a gate can run under: the supervisor's clock and buffers, and the kernel's.
+            ("timeout", .seconds(1...86_400)),
             ("limits", .map([
-                ("cpu", .duration),
-                ("memory", .byteSize),
-                ("data", .byteSize),
+                ("cpu", .seconds(1...86_400)),
+                ("memory", .bytes((1 << 20)...largestSize)),
+                ("data", .bytes((1 << 20)...largestSize)),
                 ("file_size", .byteSize),
-                ("processes", .integer(minimum: 1)),
-                ("open_files", .integer(minimum: 1)),
-                ("output", .byteSize),
+                ("processes", .integer(minimum: 1, maximum: 1 << 22)),
+                ("open_files", .integer(minimum: 16, maximum: 1 << 20)),
+                // Held in memory, as is 16 times as much before a flood is stopped.
+                ("output", .bytes(0...(256 << 20))),
             ])),
             ("network", .boolean),
             ("env", .list(.string)),

@@ -66,8 +66,8 @@ struct PolicyValidator {
         guard let scalar = node.scalar else { return expected(shape, node, keyPath) }
         let text = scalar.string
         switch shape {
-        case .integer(let minimum):
-            guard let number = node.int, number >= minimum else { return expected(shape, node, keyPath) }
+        case .integer(let minimum, let maximum):
+            guard let number = node.int, (minimum...maximum).contains(number) else { return expected(shape, node, keyPath) }
         case .boolean:
             guard node.bool != nil else { return expected(shape, node, keyPath) }
         case .string:
@@ -78,12 +78,12 @@ struct PolicyValidator {
             do { _ = try PolicyRegex(text) } catch {
                 self.error(node, "'\(keyPath)': bad regular expression '\(text)': \(error)")
             }
-        case .duration:
-            guard Notation.seconds(text) != nil else { return expected(shape, node, keyPath) }
-        case .byteSize:
-            guard Notation.bytes(text) != nil else { return expected(shape, node, keyPath) }
+        case .seconds(let range):
+            guard let seconds = Notation.seconds(text), range.contains(seconds) else { return expected(shape, node, keyPath) }
+        case .bytes(let range):
+            guard let bytes = Notation.bytes(text), range.contains(bytes) else { return expected(shape, node, keyPath) }
         case .rate:
-            guard Notation.rate(text) != nil else { return expected(shape, node, keyPath) }
+            guard let rate = Notation.rate(text), rate.count <= Shape.largestRate else { return expected(shape, node, keyPath) }
         case .choice(let values):
             guard values.contains(text) else {
                 let hint = Suggestion.closest(to: text, in: values).map { "; did you mean '\($0)'?" } ?? ""
@@ -139,6 +139,7 @@ struct PolicyValidator {
 /// "Did you mean ...": the known word nearest a misspelt one, when it is near enough.
 public enum Suggestion {
     public static func closest(to word: String, in candidates: [String]) -> String? {
+        guard word.utf8.count <= PolicyBounds.maxSuggestionLength else { return nil }
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         return best.1 <= max(2, word.count / 3) ? best.0 : nil

@@ -39,7 +39,8 @@ struct Supervisor {
         output = CapturedOutput(limit: request.limits.outputBytes)
     }
 
-    private var deadline: UInt64 { started + UInt64(max(0, request.timeout) * 1_000_000_000) }
+    /// Capped at a year, so that no timeout a caller passes can overflow the conversion.
+    private var deadline: UInt64 { started + UInt64(min(max(0, request.timeout), 31_536_000) * 1_000_000_000) }
     private var finished: Bool {
         abandoned || (status != nil && (outputHeldOpen || streams.allSatisfy { $0 < 0 }))
     }

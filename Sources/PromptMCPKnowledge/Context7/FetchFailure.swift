@@ -21,6 +21,8 @@ public enum FetchFailure: Error, Equatable, Sendable, CustomStringConvertible {
         case .timedOut: self = .timedOut
         case let .connectionLost(reason): self = .connectionLost(reason)
         case let .unreachable(reason): self = .unreachable(reason)
+        // Not retried and never cached, like any answer that is not what Context7 sends.
+        case let .tooLarge(reason): self = .malformed(reason)
         }
     }
 

@@ -68,12 +68,14 @@ struct DocsPrune: ParsableCommand {
     @Option(help: "Drop fetched entries older than this many days (default 30, or PROMPTMCP_DOCS_MAX_AGE seconds).")
     var maxAgeDays: Double?
 
-    @Option(help: "Keep fetched entries under this many MiB (default 256, or PROMPTMCP_DOCS_MAX_BYTES bytes).")
+    // Spelt out: ArgumentParser would derive `--max-mi-b` from the property name.
+    @Option(name: .customLong("max-mib"), help: "Keep fetched entries under this many MiB (default 256, or PROMPTMCP_DOCS_MAX_BYTES bytes).")
     var maxMiB: Double?
 
     func validate() throws {
-        if let maxAgeDays, maxAgeDays < 0 { throw ValidationError("--max-age-days cannot be negative.") }
-        if let maxMiB, maxMiB < 0 { throw ValidationError("--max-mib cannot be negative.") }
+        // Bounded so that the conversions to seconds and bytes below cannot overflow.
+        if let maxAgeDays, !(0...36_500).contains(maxAgeDays) { throw ValidationError("--max-age-days must be from 0 to 36500.") }
+        if let maxMiB, !(0.0...1_073_741_824).contains(maxMiB) { throw ValidationError("--max-mib must be from 0 to 1073741824 (1 PiB).") }
     }
 
     func run() throws {

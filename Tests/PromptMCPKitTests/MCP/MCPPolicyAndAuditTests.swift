@@ -16,7 +16,7 @@ final class MCPPolicyAndAuditTests: XCTestCase {
         XCTAssertThrowsError(try PolicyLoader.load("version: 1\nmcp:\n  rate_limits:\n    promptmcp.chek: 60/min\n    promptmcp.todo: often\n", file: "p.yml")) { error in
             XCTAssertEqual((error as? PolicyError)?.diagnostics.map(\.description), [
                 "p.yml:4:5: error: unknown key 'promptmcp.chek' in 'mcp.rate_limits'; did you mean 'promptmcp.check'?",
-                "p.yml:5:21: error: 'mcp.rate_limits.promptmcp.todo' must be a rate such as 60/min, not 'often'",
+                "p.yml:5:21: error: 'mcp.rate_limits.promptmcp.todo' must be a rate such as 60/min, at most 1000000 per period, not 'often'",
             ])
         }
     }
