@@ -61,9 +61,14 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "promptmcp-mcp", dependencies: ["CGitOffline", "PromptMCPServer"]),
+        // The parsers that read untrusted input, as fuzz targets: `promptmcp-fuzz` is libFuzzer's
+        // driver when bench/fuzz.py builds it with -sanitize=fuzzer, and replays files otherwise;
+        // the tests replay the crashers it found (Tests/Fixtures/fuzz/).
+        .target(name: "PromptMCPFuzzing", dependencies: ["PromptMCPKit", "PromptMCPServer"]),
+        .executableTarget(name: "promptmcp-fuzz", dependencies: ["CGitOffline", "PromptMCPFuzzing"]),
         .testTarget(
             name: "PromptMCPKitTests",
-            dependencies: ["PromptMCPKit", "PromptMCPKnowledge", "promptmcp", "PromptMCPServer", "promptmcp-mcp"]
+            dependencies: ["PromptMCPKit", "PromptMCPKnowledge", "promptmcp", "PromptMCPServer", "promptmcp-mcp", "promptmcp-fuzz"]
         ),
     ],
     swiftLanguageModes: [.v6]

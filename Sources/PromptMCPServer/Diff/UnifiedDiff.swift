@@ -1,7 +1,7 @@
 /// A unified diff as `git diff` prints it (`a/` and `b/` prefixes, new and deleted files,
 /// renames, several hunks per file), or as `diff -u` does. Parsed on bytes, not Characters:
 /// Swift reads "\r\n" as one Character, which would hide the line breaks of CRLF files.
-struct UnifiedDiff {
+package struct UnifiedDiff {
     struct FilePatch {
         /// nil for a new file (`--- /dev/null`).
         var oldPath: String?
@@ -40,7 +40,7 @@ struct UnifiedDiff {
 
     var files: [FilePatch]
 
-    init(_ text: String) throws {
+    package init(_ text: String) throws {
         var parser = Parser(lines: Self.lines(Array(text.utf8)))
         files = try parser.parse()
     }

@@ -40,8 +40,8 @@ public actor LineTransport: Transport {
         let reader = LineReader(descriptor: input, maxLineBytes: maxMessageBytes)
         let (continuation, inFlight, drainTimeout, logger) = (self.continuation, self.inFlight, self.drainTimeout, self.logger)
         let thread = Thread {
-            Self.readLoop(reader, continuation: continuation, inFlight: inFlight, logger: logger) { id, size in
-                Task { await self.answerOversized(id: id, size: size) }
+            Self.readLoop(reader, continuation: continuation, inFlight: inFlight, logger: logger) { id, problem in
+                Task { await self.refuse(id: id, problem: problem) }
             }
             // Answers still being worked on go out before the session ends.
             if !inFlight.waitUntilDrained(timeout: drainTimeout) {
@@ -70,25 +70,30 @@ public actor LineTransport: Transport {
     }
 
     private static func readLoop(_ reader: LineReader, continuation: AsyncThrowingStream<Data, Swift.Error>.Continuation,
-                                 inFlight: InFlight, logger: Logger, oversized: @escaping @Sendable (String?, Int) -> Void) {
+                                 inFlight: InFlight, logger: Logger, refuse: @escaping @Sendable (String?, String) -> Void) {
         var reader = reader
         while let line = reader.next() {
             switch line {
             case .message(let bytes):
                 let scanned = MessageScanner.scan(bytes, guardStrings: true)
+                guard scanned.depth <= MessageScanner.maxDepth else {
+                    let problem = "message nests deeper than \(MessageScanner.maxDepth) levels"
+                    logger.error("dropped a message of \(bytes.count) bytes: \(problem)")
+                    refuse(scanned.id, problem)
+                    continue
+                }
                 if scanned.hasMethod, let id = scanned.id { inFlight.requested(id) }
                 continuation.yield(Data(scanned.bytes))
             case .oversized(let head, let size):
                 logger.error("dropped a message of \(size) bytes: over the \(reader.maxLineBytes) byte limit")
-                oversized(MessageScanner.scan(head, guardStrings: false).id, size)
+                refuse(MessageScanner.scan(head, guardStrings: false).id, "message of \(size) bytes is over the limit of \(reader.maxLineBytes) bytes")
             }
         }
     }
 
-    /// Tells the client its message was too big, when its id could be read from the start of it.
-    private func answerOversized(id: String?, size: Int) async {
+    /// Tells the client why its message was dropped, when its id could be read from it.
+    private func refuse(id: String?, problem message: String) async {
         guard let id else { return }
-        let message = "message of \(size) bytes is over the limit of \(maxMessageBytes) bytes"
         let text = #"{"jsonrpc":"2.0","id":\#(id),"error":{"code":-32600,"message":"\#(message)"}}"#
         try? Self.writeAll(Array(text.utf8) + [UInt8(ascii: "\n")], to: output)
     }

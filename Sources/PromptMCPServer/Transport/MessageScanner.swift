@@ -1,3 +1,5 @@
+import PromptMCPKit
+
 /// One pass over a JSON-RPC message's bytes, without decoding it: finds the top-level `id` and
 /// whether it is a request or a response, and shields string values from the MCP SDK's data-URL
 /// decoding.
@@ -7,19 +9,26 @@
 /// and cut at its first comma. The scanner puts `DataURLGuard.marker` in front of every string
 /// that starts with `data:` or with the marker itself; `DataURLGuard.unescape` takes it off
 /// again. Escaping strings that start with the marker too keeps the mapping reversible.
-struct MessageScanner {
-    struct Result {
+package struct MessageScanner {
+    package struct Result {
         var bytes: [UInt8]
-        /// The top-level `id` as JSON text (`7`, `"abc"`), nil for notifications and batches.
-        var id: String?
+        /// The top-level `id` as JSON text (`7`, `"abc"`), nil for notifications and batches,
+        /// and for an id that is not a JSON number or string (it is echoed in error answers).
+        package var id: String?
         var hasMethod = false
         var hasResultOrError = false
+        /// The deepest nesting of arrays and objects, outside strings.
+        var depth = 0
     }
+
+    /// Deeper messages are refused before the SDK decodes them: no MCP message nests past a
+    /// few levels, and a decoder that recurses per level must never meet 16 million `[`.
+    package static let maxDepth = 128
 
     private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
 
     /// `guardStrings`: rewrite strings as described above (incoming messages only).
-    static func scan(_ input: [UInt8], guardStrings: Bool) -> Result {
+    package static func scan(_ input: [UInt8], guardStrings: Bool) -> Result {
         var result = Result(bytes: [])
         result.bytes.reserveCapacity(input.count + 16)
         var depth = 0
@@ -39,7 +48,9 @@ struct MessageScanner {
                 continue
             }
             switch byte {
-            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                result.depth = max(result.depth, depth)
             case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
             case UInt8(ascii: ":") where depth == 1:
                 let key = lastString.map { String(decoding: input[$0], as: UTF8.self) }
@@ -72,19 +83,23 @@ struct MessageScanner {
         return input.count
     }
 
-    /// A scalar value's JSON text after a key's colon: a number or a string, trimmed.
+    /// A scalar value's JSON text after a key's colon: a number or a string, trimmed; nil for
+    /// anything else, which must not be echoed into an answer as if it were an id.
     private static func rawValue(_ input: [UInt8], after colon: Int) -> String? {
         var start = colon + 1
         while start < input.count, [0x20, 0x09, 0x0A, 0x0D].contains(input[start]) { start += 1 }
         guard start < input.count else { return nil }
         if input[start] == quote {
             let end = stringEnd(input, from: start + 1)
-            return String(decoding: input[start...min(end, input.count - 1)], as: UTF8.self)
+            guard end < input.count else { return nil }
+            let text = Array(input[start...end])
+            return JSONValidation.firstProblem(in: text) == nil ? String(decoding: text, as: UTF8.self) : nil
         }
         var end = start
         while end < input.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), 0x20, 0x0A, 0x0D, 0x09].contains(input[end]) { end += 1 }
-        let text = String(decoding: input[start..<end], as: UTF8.self)
-        return text == "null" ? nil : text
+        let text = Array(input[start..<end])
+        let isNumber = text.first.map { $0 == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false
+        return isNumber && JSONValidation.firstProblem(in: text) == nil ? String(decoding: text, as: UTF8.self) : nil
     }
 }
 

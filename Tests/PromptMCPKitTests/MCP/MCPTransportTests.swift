@@ -46,4 +46,32 @@ final class MCPTransportTests: XCTestCase {
         XCTAssertEqual(String(decoding: next, as: UTF8.self), #"{"id":6}"#)
         XCTAssertNil(reader.next())
     }
+
+    func testADeeplyNestedMessageIsRefusedBeforeTheSDKDecodesIt() throws {
+        let repo = try GitRepo()
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let lines = [
+            #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#,
+            #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"promptmcp.health","arguments":{"x":"# + deep + "}}}",
+            #"{"jsonrpc":"2.0","id":2,"method":"tools/list"}"#,
+        ]
+        let server = Command.promptmcpBinary.deletingLastPathComponent().appendingPathComponent("promptmcp-mcp").path
+        let result = try Command.run(server, [], in: repo.path, environment: ["PROMPTMCP_MCP_LOG": "quiet"],
+                                     input: lines.joined(separator: "\n") + "\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let answers = result.stdout.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+        }
+        let refused = answers.first { $0["id"] as? Int == 1 }?["error"] as? [String: Any]
+        XCTAssertEqual(refused?["code"] as? Int, -32600)
+        XCTAssertEqual(refused?["message"] as? String, "message nests deeper than 128 levels")
+        XCTAssertNotNil(answers.first { $0["id"] as? Int == 2 }?["result"], "the session goes on")
+    }
+
+    func testAnIdThatIsNotAJSONScalarIsNeverEchoed() {
+        XCTAssertNil(MessageScanner.scan(Array(#"{"id":1],"method":"x"}"#.utf8), guardStrings: false).id)
+        XCTAssertNil(MessageScanner.scan(Array(#"{"id":{"a":1},"method":"x"}"#.utf8), guardStrings: false).id)
+        XCTAssertEqual(MessageScanner.scan(Array(#"{"id":"a\"b","method":"x"}"#.utf8), guardStrings: false).id, #""a\"b""#)
+        XCTAssertEqual(MessageScanner.scan(Array(#"{"id":-12,"method":"x"}"#.utf8), guardStrings: false).id, "-12")
+    }
 }

@@ -5,15 +5,15 @@
 /// Not `JSONSerialization`: on Linux it accepts trailing commas (`[1,]`), which `JSON.parse`,
 /// npm and most strict readers refuse, it builds every object only to throw it away, and its
 /// errors give a character offset in prose.
-enum JSONValidation {
-    struct Problem: Error, Equatable {
+package enum JSONValidation {
+    package struct Problem: Error, Equatable {
         var offset: Int
         var message: String
     }
 
     /// The first syntax problem in `bytes`, or nil when they are one valid JSON value (a UTF-8
     /// byte order mark before it is allowed). Bytes inside strings are not checked for UTF-8.
-    static func firstProblem(in bytes: [UInt8]) -> Problem? {
+    package static func firstProblem(in bytes: [UInt8]) -> Problem? {
         bytes.withUnsafeBufferPointer { buffer -> Problem? in
             var reader = Reader(bytes: buffer)
             do throws(Problem) {
