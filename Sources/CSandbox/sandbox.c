@@ -34,11 +34,15 @@ typedef struct {
     char gid_map[64];
 } child_context;
 
-static void fail(const child_context *context, int stage) {
-    csandbox_failure failure = { stage, errno };
+static void fail_at(const child_context *context, int stage, int detail) {
+    csandbox_failure failure = { stage, errno, detail };
     ssize_t written = write(context->report_fd, &failure, sizeof failure);
     (void)written;
     _exit(127);
+}
+
+static void fail(const child_context *context, int stage) {
+    fail_at(context, stage, 0);
 }
 
 /* Handlers and the blocked mask survive fork(); the child starts from defaults, so a test
@@ -81,17 +85,18 @@ static void loopback_up(void) {
     close(fd);
 }
 
-/* Root may create a network namespace directly. Anyone else needs a user namespace first,
-   mapping only their own uid and gid, so nothing gains privilege outside it. */
+/* Root may create namespaces directly. Anyone else needs a user namespace first, mapping
+   only their own uid and gid, so nothing gains privilege outside it. */
+static int enter_namespaces(const child_context *context, int flags) {
+    if (context->is_root) return unshare(flags);
+    if (unshare(CLONE_NEWUSER | flags) != 0) return -1;
+    if (write_text("/proc/self/setgroups", "deny") != 0) return -1;
+    if (write_text("/proc/self/uid_map", context->uid_map) != 0) return -1;
+    return write_text("/proc/self/gid_map", context->gid_map);
+}
+
 static int isolate_network(const child_context *context) {
-    if (context->is_root) {
-        if (unshare(CLONE_NEWNET) != 0) return -1;
-    } else {
-        if (unshare(CLONE_NEWUSER | CLONE_NEWNET) != 0) return -1;
-        if (write_text("/proc/self/setgroups", "deny") != 0) return -1;
-        if (write_text("/proc/self/uid_map", context->uid_map) != 0) return -1;
-        if (write_text("/proc/self/gid_map", context->gid_map) != 0) return -1;
-    }
+    if (enter_namespaces(context, CLONE_NEWNET) != 0) return -1;
     loopback_up();
     return 0;
 }
@@ -143,7 +148,7 @@ static int redirect_streams(const csandbox_spec *spec) {
     return 0;
 }
 
-static int drop_privileges(const csandbox_spec *spec, const child_context *context) {
+static int drop_privileges(const csandbox_spec *spec, const child_context *context, pid_t parent) {
     if (spec->uid >= 0) {
         if (setgroups(0, NULL) != 0) return -1;
         if (setgid((gid_t)spec->gid) != 0) return -1;
@@ -153,7 +158,7 @@ static int drop_privileges(const csandbox_spec *spec, const child_context *conte
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return -1;
     /* Set after the uid change, which clears it: if the supervisor dies, so does the leader. */
     if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0) return -1;
-    if (getppid() != context->parent) _exit(127);
+    if (getppid() != parent) _exit(127);
     return 0;
 }
 
@@ -174,16 +179,87 @@ static void exec_first(const csandbox_spec *spec) {
     errno = denied && error == ENOENT ? EACCES : error;
 }
 
-static void run_child(const csandbox_spec *spec, const child_context *context) {
-    reset_signals();
-    if (setsid() < 0) fail(context, CSANDBOX_STAGE_SESSION);
-    if (spec->isolate_network && isolate_network(context) != 0) fail(context, CSANDBOX_STAGE_NETWORK);
+/* The command's own set-up, then execve. `parent` is who must still be there (the
+   supervisor, or the sandbox's init: PID 1). */
+static void run_command(const csandbox_spec *spec, const child_context *context, pid_t parent) {
     if (spec->workdir != NULL && chdir(spec->workdir) != 0) fail(context, CSANDBOX_STAGE_WORKDIR);
     if (redirect_streams(spec) != 0) fail(context, CSANDBOX_STAGE_STREAMS);
     if (apply_limits(&spec->limits) != 0) fail(context, CSANDBOX_STAGE_LIMITS);
-    if (drop_privileges(spec, context) != 0) fail(context, CSANDBOX_STAGE_PRIVILEGES);
+    if (drop_privileges(spec, context, parent) != 0) fail(context, CSANDBOX_STAGE_PRIVILEGES);
+    if (spec->isolate_filesystem && csandbox_filter_syscalls() != 0) fail(context, CSANDBOX_STAGE_SECCOMP);
     exec_first(spec);
     fail(context, CSANDBOX_STAGE_EXEC);
+}
+
+/* PID 1 of the gate's namespace: builds the root, starts the command, reaps every orphan, and
+   sends the command's wait status to the leader. Its exit ends the namespace: the kernel
+   kills whatever is left (daemons, setsid children, double forks). */
+static void run_init(const csandbox_spec *spec, const child_context *context, int status_fd) {
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0) fail(context, CSANDBOX_STAGE_PRIVILEGES);
+    if (spec->isolate_network) loopback_up();
+    int failed_mount;
+    if (csandbox_build_root(spec, &failed_mount) != 0) fail_at(context, CSANDBOX_STAGE_MOUNTS, failed_mount);
+    pid_t command = fork();
+    if (command < 0) fail(context, CSANDBOX_STAGE_FORK);
+    if (command == 0) {
+        close(status_fd);
+        run_command(spec, context, 1);
+    }
+    close(context->report_fd);
+    int status = 0;
+    for (;;) {
+        int raw;
+        pid_t pid = waitpid(-1, &raw, 0);
+        if (pid == command) {
+            status = raw;
+            break;
+        }
+        if (pid < 0 && errno != EINTR) break;
+    }
+    ssize_t written = write(status_fd, &status, sizeof status);
+    (void)written;
+    _exit(0);
+}
+
+/* The leader the supervisor watches, outside the new PID namespace (unshare moves only the
+   children into it): waits for init and ends as the command ended, by the same signal. */
+static void run_isolated(const csandbox_spec *spec, const child_context *context) {
+    int flags = CLONE_NEWNS | CLONE_NEWPID | (spec->isolate_network ? CLONE_NEWNET : 0);
+    if (enter_namespaces(context, flags) != 0) fail(context, CSANDBOX_STAGE_NAMESPACES);
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0) fail(context, CSANDBOX_STAGE_PRIVILEGES);
+    if (getppid() != context->parent) _exit(127);
+    int status_pipe[2];
+    if (pipe2(status_pipe, O_CLOEXEC) != 0) fail(context, CSANDBOX_STAGE_FORK);
+    pid_t init = fork();
+    if (init < 0) fail(context, CSANDBOX_STAGE_FORK);
+    if (init == 0) {
+        close(status_pipe[0]);
+        run_init(spec, context, status_pipe[1]);
+    }
+    close(status_pipe[1]);
+    close(context->report_fd);
+    int status;
+    ssize_t count;
+    do {
+        count = read(status_pipe[0], &status, sizeof status);
+    } while (count < 0 && errno == EINTR);
+    while (waitpid(init, NULL, 0) < 0 && errno == EINTR) {}
+    if (count != (ssize_t)sizeof status) raise(SIGKILL); /* init was killed: so was the command */
+    if (WIFEXITED(status)) _exit(WEXITSTATUS(status));
+    raise(WTERMSIG(status)); /* default actions since reset_signals; no core (RLIMIT_CORE 0) */
+    _exit(128 + WTERMSIG(status));
+}
+
+static void run_child(const csandbox_spec *spec, const child_context *context) {
+    reset_signals();
+    if (setsid() < 0) fail(context, CSANDBOX_STAGE_SESSION);
+    if (spec->isolate_filesystem) {
+        struct rlimit no_core = { 0, 0 };
+        setrlimit(RLIMIT_CORE, &no_core);
+        run_isolated(spec, context);
+    }
+    if (spec->isolate_network && isolate_network(context) != 0) fail(context, CSANDBOX_STAGE_NETWORK);
+    run_command(spec, context, context->parent);
 }
 
 /* A descriptor above 2, so that the child's dup2 onto 0-2 cannot overwrite it. */
@@ -209,6 +285,7 @@ int csandbox_pipe(int fds[2]) {
 pid_t csandbox_spawn(const csandbox_spec *spec, csandbox_failure *failure) {
     failure->stage = CSANDBOX_STAGE_NONE;
     failure->error = 0;
+    failure->detail = 0;
     int fds[2];
     if (csandbox_pipe(fds) != 0) {
         failure->stage = CSANDBOX_STAGE_FORK;

@@ -15,6 +15,7 @@ extension PolicyBuilder {
         if let seconds = choice(node["timeout"], Notation.seconds) { gate.timeoutSeconds = Double(seconds.value) }
         if let limits = node["limits"] { gate.limits = sandboxLimits(limits) }
         if let network = bool(node["network"]) { gate.network = network.value }
+        if let sandbox = bool(node["sandbox"]) { gate.sandbox = sandbox.value }
         gate.environment = node["env"]?.sequence?.compactMap(\.string) ?? []
         gate.workdir = node["workdir"]?.string
         if let snapshot = choice(node["snapshot"], TestGate.Snapshot.init) { gate.snapshot = snapshot.value }

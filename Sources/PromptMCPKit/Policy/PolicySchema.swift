@@ -169,6 +169,7 @@ extension Shape {
                 ("output", .bytes(0...(256 << 20))),
             ])),
             ("network", .boolean),
+            ("sandbox", .boolean),
             ("env", .list(.string)),
             ("workdir", .string),
             ("snapshot", .choice(["staged", "worktree"])),

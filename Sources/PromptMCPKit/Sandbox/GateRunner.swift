@@ -80,15 +80,26 @@ public struct GateRunner {
             try IndexCheckout.write(source, of: repository, to: workspace.tree)
             root = workspace.tree
         case .worktree:
-            root = String(repository.workDirectory.dropLast(repository.workDirectory.hasSuffix("/") ? 1 : 0))
+            let path = String(repository.workDirectory.dropLast(repository.workDirectory.hasSuffix("/") ? 1 : 0))
+            // The real path: the sandbox mounts it at the same path inside.
+            root = GateWorkspace.realPath(path)
         }
         if let user { try workspace.handOver(to: user) }
         return SandboxRequest(
             arguments: gate.command.argv, environment: childEnvironment(gate, workspace),
             workingDirectory: try workingDirectory(gate, root: root),
             limits: gate.effectiveLimits(user: user), timeout: gate.timeoutSeconds,
-            isolateNetwork: !gate.network, user: user
+            isolateNetwork: !gate.network, user: user, filesystem: filesystem(gate, workspace, root: root)
         )
+    }
+
+    /// What a sandboxed gate sees: the system read-only, its snapshot, HOME and /tmp; in a
+    /// work-tree snapshot, the repository's `.git` is hidden.
+    private func filesystem(_ gate: TestGate, _ workspace: GateWorkspace, root: String) -> SandboxFilesystem? {
+        guard gate.sandbox else { return nil }
+        let dotGit = root + "/.git"
+        let masked = gate.snapshot == .worktree && FileManager.default.fileExists(atPath: dotGit) ? [dotGit] : []
+        return .gate(newRoot: workspace.sandboxRoot, temporary: workspace.temporary, writable: [workspace.home, root], masked: masked)
     }
 
     private func workingDirectory(_ gate: TestGate, root: String) throws -> String {
@@ -105,7 +116,8 @@ public struct GateRunner {
     func childEnvironment(_ gate: TestGate, _ workspace: GateWorkspace) -> [String: String] {
         var child = [
             "PATH": environment["PATH"] ?? SandboxRequest.defaultPath,
-            "HOME": workspace.home, "TMPDIR": workspace.temporary,
+            // In the sandbox, the workspace's tmp/ is /tmp.
+            "HOME": workspace.home, "TMPDIR": gate.sandbox ? "/tmp" : workspace.temporary,
             "LANG": "C.UTF-8", "PROMPTMCP_GATE": gate.name,
         ]
         for entry in gate.environment {
@@ -122,6 +134,7 @@ public struct GateRunner {
         let who = request.user.map { "uid \($0.uid)" } ?? "the caller's uid"
         let snapshot = gate.snapshot == .staged ? "a checkout of the staged snapshot" : "the work tree"
         let network = request.isolateNetwork ? "no network" : "network allowed"
-        return ["ran as \(who) in \(snapshot), \(network)"]
+        let sandbox = request.filesystem == nil ? "not sandboxed" : "sandboxed"
+        return ["ran as \(who) in \(snapshot), \(network), \(sandbox)"]
     }
 }

@@ -2,13 +2,15 @@ import CSandbox
 import Foundation
 
 /// A gate's private temporary folder: `tree/` (the snapshot), `home/` and `tmp/` (its HOME and
-/// TMPDIR, so that what the suite leaves behind goes with the folder). Owned by the gate's uid
-/// and mode 0700, so other users cannot look in; removed by `remove()` in every case.
+/// its /tmp, so that what the suite leaves behind goes with the folder), and `root/`, where the
+/// sandbox builds the gate's root (in the gate's mount namespace only: empty outside). Owned by
+/// the gate's uid and mode 0700, so other users cannot look in; removed by `remove()` in every case.
 struct GateWorkspace {
     let root: String
     var tree: String { root + "/tree" }
     var home: String { root + "/home" }
     var temporary: String { root + "/tmp" }
+    var sandboxRoot: String { root + "/root" }
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -20,13 +22,21 @@ struct GateWorkspace {
         guard let made = mkdtemp(&template) else {
             throw Failure(description: "cannot create a temporary folder in \(folder.path): \(String(cString: strerror(errno)))")
         }
-        let workspace = GateWorkspace(root: String(cString: made))
-        for sub in [workspace.tree, workspace.home, workspace.temporary] where mkdir(sub, 0o700) != 0 {
+        // The real path: the sandbox mounts these folders at the same paths inside.
+        let workspace = GateWorkspace(root: realPath(String(cString: made)))
+        for sub in [workspace.tree, workspace.home, workspace.temporary, workspace.sandboxRoot] where mkdir(sub, 0o700) != 0 {
             let reason = String(cString: strerror(errno))
             _ = workspace.remove()
             throw Failure(description: "cannot create \(sub): \(reason)")
         }
         return workspace
+    }
+
+    /// `path` with symlinks resolved (itself when it cannot be resolved).
+    static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Gives the whole folder to the uid the gate runs as, so that a suite that writes build

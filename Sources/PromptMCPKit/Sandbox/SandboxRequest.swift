@@ -15,10 +15,14 @@ public struct SandboxRequest: Sendable {
     public var isolateNetwork: Bool
     /// Who the child runs as; nil keeps the caller's uid.
     public var user: SandboxUser?
+    /// The sandbox: mount and PID namespaces with this root, and the syscall filter; nil runs
+    /// the child in the caller's file system and process tree.
+    public var filesystem: SandboxFilesystem?
 
     public init(arguments: [String], environment: [String: String] = ["PATH": SandboxRequest.defaultPath],
                 workingDirectory: String, limits: SandboxLimits = SandboxLimits(), timeout: Double,
-                isolateNetwork: Bool = true, user: SandboxUser? = SandboxUser.forUntrustedCode) {
+                isolateNetwork: Bool = true, user: SandboxUser? = SandboxUser.forUntrustedCode,
+                filesystem: SandboxFilesystem? = nil) {
         self.arguments = arguments
         self.environment = environment
         self.workingDirectory = workingDirectory
@@ -26,6 +30,7 @@ public struct SandboxRequest: Sendable {
         self.timeout = timeout
         self.isolateNetwork = isolateNetwork
         self.user = user
+        self.filesystem = filesystem
     }
 
     public static let defaultPath = "/usr/local/bin:/usr/bin:/bin"
@@ -63,16 +68,18 @@ public struct SandboxUser: Sendable, Equatable {
 public struct SandboxError: Error, Equatable, CustomStringConvertible {
     public enum Stage: Sendable, Equatable {
         case start, session, network, limits, workingDirectory, streams, privileges, exec, watch
+        /// The kernel refused the sandbox's namespaces; `mounts`: building its root failed.
+        case namespaces, mounts, seccomp
     }
 
     public var stage: Stage
     public var errorNumber: Int32
     public var description: String
 
-    init(stage: Stage, errorNumber: Int32, request: SandboxRequest) {
+    init(stage: Stage, errorNumber: Int32, request: SandboxRequest, mount: Int = -1) {
         self.stage = stage
         self.errorNumber = errorNumber
-        description = Self.describe(stage, errorNumber, request)
+        description = Self.describe(stage, errorNumber, request, mount: mount)
     }
 
     init(_ failure: csandbox_failure, request: SandboxRequest) {
@@ -85,9 +92,12 @@ public struct SandboxError: Error, Equatable, CustomStringConvertible {
         case CSANDBOX_STAGE_STREAMS.rawValue: stage = .streams
         case CSANDBOX_STAGE_PRIVILEGES.rawValue: stage = .privileges
         case CSANDBOX_STAGE_EXEC.rawValue: stage = .exec
+        case CSANDBOX_STAGE_NAMESPACES.rawValue: stage = .namespaces
+        case CSANDBOX_STAGE_MOUNTS.rawValue: stage = .mounts
+        case CSANDBOX_STAGE_SECCOMP.rawValue: stage = .seccomp
         default: stage = .start
         }
-        self.init(stage: stage, errorNumber: Self.clarified(stage, failure.error, request), request: request)
+        self.init(stage: stage, errorNumber: Self.clarified(stage, failure.error, request), request: request, mount: Int(failure.detail))
     }
 
     /// The child searches PATH as the gate's uid, so a folder it may not enter (root's
@@ -98,7 +108,7 @@ public struct SandboxError: Error, Equatable, CustomStringConvertible {
         return request.candidates.contains { FileManager.default.fileExists(atPath: $0) } ? EACCES : ENOENT
     }
 
-    private static func describe(_ stage: Stage, _ number: Int32, _ request: SandboxRequest) -> String {
+    private static func describe(_ stage: Stage, _ number: Int32, _ request: SandboxRequest, mount: Int) -> String {
         let reason = String(cString: strerror(number))
         let program = request.arguments.first ?? ""
         let who = request.user.map { " as uid \($0.uid)" } ?? ""
@@ -113,6 +123,13 @@ public struct SandboxError: Error, Equatable, CustomStringConvertible {
         case .network:
             return "network isolation unavailable: \(reason); 'network: false' needs user and network namespaces "
                 + "(enable unprivileged user namespaces, or set 'network: true' for this gate to run it unisolated)"
+        case .namespaces:
+            return "sandbox unavailable: the kernel refused new mount and PID namespaces (\(reason)); the sandbox needs them "
+                + "(as root, or through unprivileged user namespaces: sysctl user.max_user_namespaces, kernel.unprivileged_userns_clone), "
+                + "or set 'sandbox: false' for this gate to run it outside the sandbox"
+        case .mounts:
+            return "sandbox unavailable: cannot mount \(request.filesystem?.describe(mount) ?? "the root") in the gate's root: \(reason)"
+        case .seccomp: return "sandbox unavailable: cannot install the system-call filter: \(reason)"
         case .workingDirectory: return "cannot enter the working directory \(request.workingDirectory)\(who): \(reason)"
         case .limits: return "cannot apply the resource limits: \(reason)"
         case .privileges: return "cannot switch to uid \(request.user?.uid ?? 0): \(reason)"

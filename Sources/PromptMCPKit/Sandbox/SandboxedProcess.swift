@@ -52,9 +52,16 @@ public enum SandboxedProcess {
                             stdout_fd: stdout, stderr_fd: stderr, limits: request.limits.raw,
                             uid: request.user.map { Int32(bitPattern: $0.uid) } ?? -1,
                             gid: request.user.map { Int32(bitPattern: $0.gid) } ?? -1,
-                            isolate_network: request.isolateNetwork ? 1 : 0
+                            isolate_network: request.isolateNetwork ? 1 : 0,
+                            isolate_filesystem: 0, new_root: nil, mounts: nil, mount_count: 0
                         )
-                        return csandbox_spawn(&spec, &failure)
+                        guard let filesystem = request.filesystem else { return csandbox_spawn(&spec, &failure) }
+                        return filesystem.newRoot.withCString { root in
+                            filesystem.withRaw { mounts, count in
+                                (spec.isolate_filesystem, spec.new_root, spec.mounts, spec.mount_count) = (1, root, mounts, count)
+                                return csandbox_spawn(&spec, &failure)
+                            }
+                        }
                     }
                 }
             }

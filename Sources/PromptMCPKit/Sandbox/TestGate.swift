@@ -33,6 +33,9 @@ public struct TestGate: Sendable {
     public var limits = SandboxLimits()
     /// Network access; off by default (new user and network namespaces).
     public var network = false
+    /// Mount and PID namespaces and the syscall filter (docs/test-gates.md); on by default. A
+    /// gate that asks for them fails when the kernel refuses them: it never runs unsandboxed.
+    public var sandbox = true
     /// `NAME` passes the caller's value of NAME; `NAME=value` sets one.
     public var environment: [String] = []
     /// Relative to the snapshot's root.
