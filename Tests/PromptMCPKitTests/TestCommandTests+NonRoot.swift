@@ -34,6 +34,6 @@ extension TestCommandTests {
         XCTAssertEqual(gates.map { $0["status"] as? String }, ["failed", "passed"], "\(output)")
         XCTAssertTrue(output[0].contains("ConnectionRefusedError") || output[0].contains("unreachable"), output[0])
         XCTAssertEqual(output[1], "connected\n")
-        XCTAssertEqual((gates[0]["notes"] as? [String])?.first, "ran as the caller's uid in a checkout of the staged snapshot, no network")
+        XCTAssertEqual((gates[0]["notes"] as? [String])?.first, "ran as the caller's uid in a checkout of the staged snapshot, no network, sandboxed")
     }
 }

@@ -95,12 +95,13 @@ final class TestCommandTests: XCTestCase {
     /// Ctrl-C while a gate runs: promptmcp kills the gate's process group, removes the
     /// temporary checkout, and only then dies of the SIGINT it was sent.
     func testInterruptStopsTheGateAndRemovesItsTemporaryFolder() throws {
-        let shared = try SandboxFolder()  // writable for the gate's uid: it leaves its pid there
+        let shared = try SandboxFolder()  // the gates' TMPDIR: their workspaces are made in it
+        let sleep = ["sleep", "31.4159"]  // a duration no other process uses, to find it by
         try repo.stage(".promptmcp/policy.yml", """
             version: 1
             tests:
               - name: slow
-                command: "echo $$ > \(shared.path)/pid; exec sleep 30"
+                command: "touch started; exec \(sleep.joined(separator: " "))"
             """)
         let temporary = shared.workspace.home
         let process = Process()
@@ -110,16 +111,18 @@ final class TestCommandTests: XCTestCase {
         process.environment = ProcessInfo.processInfo.environment.merging(Command.isolation) { $1 }.merging(["TMPDIR": temporary]) { $1 }
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let pidFile = shared.path + "/pid"
-        XCTAssertTrue(eventually(within: 10) { FileManager.default.fileExists(atPath: pidFile) }, "the gate started")
-        let gatePID = try XCTUnwrap(pid_t(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
-        XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty, "the checkout exists while it runs")
+        func started() -> Bool {
+            let workspaces = (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []
+            return workspaces.contains { FileManager.default.fileExists(atPath: "\(temporary)/\($0)/tree/started") }
+        }
+        XCTAssertTrue(eventually(within: 10) { started() && !pids(running: sleep).isEmpty }, "the gate started")
+        let gatePIDs = pids(running: sleep)
 
         process.interrupt()
         XCTAssertTrue(eventually(within: 3) { !process.isRunning }, "promptmcp stopped")
         XCTAssertEqual(process.terminationReason, .uncaughtSignal)
         XCTAssertEqual(process.terminationStatus, SIGINT)
-        XCTAssertTrue(processIsGone(gatePID), "the gate's sleep was killed")
+        XCTAssertTrue(gatePIDs.allSatisfy(processIsGone), "the gate's sleep was killed")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary), [], "the checkout was removed")
     }
 }

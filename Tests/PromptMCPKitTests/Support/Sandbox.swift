@@ -51,6 +51,18 @@ func eventually(within seconds: Double, _ condition: () -> Bool) -> Bool {
     return condition()
 }
 
+/// Host pids of live processes whose argv is exactly `arguments` (a gate's own pids are those
+/// of its PID namespace, so tests find its processes by what they run).
+func pids(running arguments: [String]) -> [pid_t] {
+    let wanted = arguments.joined(separator: "\0") + "\0"
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap { entry in
+        guard let pid = pid_t(entry), !processIsGone(pid),
+              let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { return nil }
+        return String(decoding: data, as: UTF8.self) == wanted ? pid : nil
+    }
+}
+
 /// Processes owned by `uid`, counted from /proc.
 func processCount(uid: UInt32) -> Int {
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
