@@ -45,7 +45,9 @@ def log(message):
 
 def build():
     command = ["swift", "build", "-c", "release", "--product", "promptmcp-fuzz", "--scratch-path", SCRATCH,
-               "-Xswiftc", "-sanitize=fuzzer", "-Xswiftc", "-DPROMPTMCP_FUZZ"]
+               "-Xswiftc", "-sanitize=fuzzer", "-Xswiftc", "-DPROMPTMCP_FUZZ",
+               # gold dies on the fuzzer build ("internal error in format_file_lineno"); lld links it.
+               "-Xswiftc", "-use-ld=lld"]
     log("building: " + " ".join(command))
     subprocess.run(command, cwd=PACKAGE_ROOT, check=True)
 

@@ -6,13 +6,21 @@ import Foundation
 public enum SandboxBenchmark {
     /// Wall milliseconds of each run of `/bin/true`: started with posix_spawn and waited for,
     /// then through `SandboxedProcess` (as a gate runs: fork, set-up, pidfd, poll, group kill,
-    /// wait4), with and without network isolation. Interleaved, so drift hits all alike.
+    /// wait4), with and without network isolation, and in the whole sandbox as a gate runs by
+    /// default (mount, PID and network namespaces, the root built, the syscall filter).
+    /// Interleaved, so drift hits all alike.
     public static func supervisorOverhead(runs: Int, in folder: String) throws -> [String: [Double]] {
-        var samples: [String: [Double]] = ["direct": [], "sandbox": [], "sandbox_no_network_namespace": []]
+        var samples: [String: [Double]] = ["direct": [], "sandbox": [], "sandbox_no_network_namespace": [], "sandbox_isolated": []]
+        let workspace = try GateWorkspace.make(in: FileManager.default.temporaryDirectory, for: "bench")
+        defer { _ = workspace.remove() }
+        if let user = SandboxUser.forUntrustedCode { try workspace.handOver(to: user) }
+        let isolated = SandboxFilesystem.gate(newRoot: workspace.sandboxRoot, temporary: workspace.temporary,
+                                              writable: [workspace.home, GateWorkspace.realPath(folder)])
         for _ in 0..<runs {
             samples["direct"]!.append(try time { try spawnDirectly("/bin/true") })
-            for (key, isolate) in [("sandbox", true), ("sandbox_no_network_namespace", false)] {
-                let request = SandboxRequest(arguments: ["/bin/true"], workingDirectory: folder, timeout: 10, isolateNetwork: isolate)
+            for (key, isolate, filesystem) in [("sandbox", true, nil), ("sandbox_no_network_namespace", false, nil), ("sandbox_isolated", true, isolated)] {
+                let request = SandboxRequest(arguments: ["/bin/true"], workingDirectory: GateWorkspace.realPath(folder), timeout: 10,
+                                             isolateNetwork: isolate, filesystem: filesystem)
                 samples[key]!.append(try time {
                     let result = try SandboxedProcess.run(request)
                     guard result.succeeded else { throw GateWorkspace.Failure(description: "true failed: \(result.summary)") }
