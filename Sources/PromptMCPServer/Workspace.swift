@@ -16,7 +16,7 @@ final class Workspace: @unchecked Sendable {
     let clock: WallClock
     private let lock = NSLock()
     private var state: Result<Store, Error>?
-    private var docs: Store??
+    private var docs: Result<Store, Error>??
 
     init(repository: Repository, environment: [String: String] = ProcessInfo.processInfo.environment, clock: WallClock = .system) {
         workDirectory = repository.workDirectory
@@ -40,13 +40,18 @@ final class Workspace: @unchecked Sendable {
         return try state!.get()
     }
 
-    /// The user's documentation cache, or nil when there is none yet.
+    /// The user's documentation cache, or nil when there is none yet (or it cannot be opened).
     func docsStore() -> Store? {
+        try? docsStoreResult()?.get()
+    }
+
+    /// The cache, or why it cannot be opened; nil when there is none yet.
+    func docsStoreResult() -> Result<Store, Error>? {
         lock.lock()
         defer { lock.unlock() }
         if docs == nil {
             let path = StorePaths.cacheDatabase(environment: environment)
-            docs = FileManager.default.fileExists(atPath: path) ? try? Store.openCache(environment: environment) : nil
+            docs = FileManager.default.fileExists(atPath: path) ? Result { try Store.openCache(environment: environment) } : nil
         }
         return docs!
     }

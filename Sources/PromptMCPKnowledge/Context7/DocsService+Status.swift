@@ -10,6 +10,8 @@ public struct DocsStatus: Sendable {
     public var breaker: CircuitBreaker.Status
     public var pending: [PendingRequest]
     public var integrityProblems: [String]?
+    /// The last time the cache was found damaged and rebuilt (this run or an earlier one).
+    public var lastRecovery: StoreRecovery?
 }
 
 extension DocsService {
@@ -18,7 +20,8 @@ extension DocsService {
         DocsStatus(cachePath: store.path, baseURL: client?.baseURL.absoluteString ?? "", hasAPIKey: client?.apiKey != nil,
                    offline: settings.offline, statistics: try cache.statistics(ttl: settings.ttl),
                    breaker: try breaker.status(), pending: try queue.all(),
-                   integrityProblems: checkIntegrity ? try store.integrityProblems() : nil)
+                   integrityProblems: checkIntegrity ? try store.integrityProblems() : nil,
+                   lastRecovery: store.recovery ?? StoreRecovery.last(of: store.path))
     }
 
     /// TTL and size limits; `maxAge`/`maxBytes` override the settings for this run.

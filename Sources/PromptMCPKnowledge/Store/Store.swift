@@ -9,8 +9,10 @@ import GRDB
 public final class Store: Sendable {
     public let path: String
     let pool: DatabasePool
-    /// Set when the file was unreadable and was moved aside (to this path) and rebuilt.
-    public let quarantinedCopy: String?
+    /// Set when this open found the file damaged, moved it aside and rebuilt it from the rows
+    /// that could still be read.
+    public let recovery: StoreRecovery?
+    public var quarantinedCopy: String? { recovery?.quarantinedCopy }
 
     /// Long enough for another process's bulk import batch, short enough that a stuck peer is
     /// reported rather than hanging a hook forever.
@@ -25,18 +27,12 @@ public final class Store: Sendable {
             throw StoreError.cannotOpen(path: path, reason: error.localizedDescription)
         }
         do {
-            return try Store(path: path, migrator: migrator, quarantined: nil)
+            let store = try Store(path: path, migrator: migrator, recovery: nil)
+            guard let problem = try store.quickCheckIfDue() else { return store }
+            try store.pool.close()
+            return try rebuild(path, migrator: migrator, problem: problem)
         } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode.primaryResultCode) {
-            // Both stores hold data that can be fetched or indexed again, so a damaged file is
-            // kept for inspection and replaced rather than blocking every command.
-            let aside = path + ".corrupt-\(Int(Date().timeIntervalSince1970))"
-            try? FileManager.default.moveItem(atPath: path, toPath: aside)
-            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            do {
-                return try Store(path: path, migrator: migrator, quarantined: aside)
-            } catch {
-                throw StoreError.cannotOpen(path: path, reason: "\(error)")
-            }
+            return try rebuild(path, migrator: migrator, problem: error.message ?? "\(error)")
         } catch let error as StoreError {
             throw error
         } catch {
@@ -44,9 +40,33 @@ public final class Store: Sendable {
         }
     }
 
-    private init(path: String, migrator: DatabaseMigrator, quarantined: String?) throws {
+    /// A damaged file is kept for inspection (`NAME.corrupt-TIME`, with its WAL) and replaced by
+    /// a fresh store holding every row that could still be read from it: the audit log, todos
+    /// and local lessons are not the kind of data that can be fetched again.
+    private static func rebuild(_ path: String, migrator: DatabaseMigrator, problem: String) throws -> Store {
+        let aside = path + ".corrupt-\(Int(Date().timeIntervalSince1970))"
+        do {
+            try FileManager.default.moveItem(atPath: path, toPath: aside)
+            try? FileManager.default.moveItem(atPath: path + "-wal", toPath: aside + "-wal")
+            try? FileManager.default.removeItem(atPath: path + "-shm")
+            let fresh = try Store(path: path, migrator: migrator, recovery: nil)
+            let salvaged = try fresh.pool.writeWithoutTransaction { db in try StoreSalvage.copy(from: aside, into: db) }
+            try fresh.pool.close()
+            let recovery = StoreRecovery(quarantinedCopy: aside, problem: problem, recoveredRows: salvaged.rows,
+                                         unreadableRows: salvaged.unreadable,
+                                         at: Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)))
+            recovery.save(beside: path)
+            let store = try Store(path: path, migrator: migrator, recovery: recovery)
+            store.markChecked()
+            return store
+        } catch {
+            throw StoreError.corrupt(path: path, details: "\(problem); rebuilding it failed: \(error)")
+        }
+    }
+
+    private init(path: String, migrator: DatabaseMigrator, recovery: StoreRecovery?) throws {
         self.path = path
-        quarantinedCopy = quarantined
+        self.recovery = recovery
         var configuration = Configuration()
         configuration.busyMode = .timeout(Store.busyTimeout)
         configuration.prepareDatabase { db in
@@ -65,6 +85,26 @@ public final class Store: Sendable {
         self.pool = pool
         // A sanity read: a file that is not a database fails here, not in the middle of a command.
         _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+    }
+
+    /// Files up to this size are checked at every open (a few milliseconds); larger ones once
+    /// a day, stamped by `NAME.checked`. No store is opened by `promptmcp check`.
+    public static let checkEveryOpenBytes = 64 << 20
+    public static let checkInterval: TimeInterval = 86_400
+
+    /// `PRAGMA quick_check` when it is due: nil when the file is sound, else SQLite's words.
+    func quickCheckIfDue() throws -> String? {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let stamp = (try? FileManager.default.attributesOfItem(atPath: path + ".checked")[.modificationDate] as? Date) ?? .distantPast
+        guard size <= Self.checkEveryOpenBytes || Date().timeIntervalSince(stamp) > Self.checkInterval else { return nil }
+        let rows = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(20)") }
+        guard rows == ["ok"] else { return rows.joined(separator: "; ") }
+        if size > Self.checkEveryOpenBytes { markChecked() }
+        return nil
+    }
+
+    private func markChecked() {
+        _ = FileManager.default.createFile(atPath: path + ".checked", contents: nil)
     }
 
     public func read<T>(_ body: (Database) throws -> T) throws -> T {

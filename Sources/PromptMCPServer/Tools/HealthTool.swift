@@ -52,8 +52,12 @@ struct HealthTool: ServerTool {
     private func store(_ workspace: Workspace) -> JSONValue {
         do {
             let store = try workspace.stateStore()
-            return ["status": "ok", "path": .string(store.path), "audit_records": .int(try AuditLog(store: store).count()),
-                    "todos": .int(try TodoList(store: store).count())]
+            var object: [String: JSONValue] = [
+                "status": store.recovery == nil ? "ok" : "recovered", "path": .string(store.path),
+                "audit_records": .int(try AuditLog(store: store).count()), "todos": .int(try TodoList(store: store).count()),
+            ]
+            object["last_recovery"] = Self.recovery(store)
+            return JSONValue(object)
         } catch {
             return ["status": "error", "error": .string("\(error)")]
         }
@@ -62,15 +66,21 @@ struct HealthTool: ServerTool {
     /// The documentation cache and its breaker; nothing is created when there is no cache yet.
     private func docs(_ workspace: Workspace) -> [String: JSONValue] {
         let settings = DocsSettings.fromEnvironment(workspace.environment)
-        guard let store = workspace.docsStore() else {
+        let opened = workspace.docsStoreResult()
+        if case .failure(let error)? = opened {
+            return ["cache": ["status": "damaged", "error": .string("\(error)")], "breaker": ["state": "unknown"]]
+        }
+        guard case .success(let store)? = opened else {
             return ["cache": ["status": "absent", "path": .string(StorePaths.cacheDatabase(environment: workspace.environment)), "offline": .bool(settings.offline)],
                     "breaker": ["state": "closed", "failures": 0, "open_until": nil, "last_error": ""]]
         }
         do {
             let status = try DocsService(store: store, client: Context7Client.fromEnvironment(workspace.environment), settings: settings).status()
-            let cache: JSONValue = ["status": "ok", "path": .string(status.cachePath), "entries": .int(status.statistics.entries),
+            let cache: JSONValue = ["status": store.recovery == nil ? "ok" : "recovered", "path": .string(status.cachePath),
+                                    "entries": .int(status.statistics.entries),
                                     "bytes": .int(status.statistics.bytes), "libraries": .int(status.statistics.libraries),
-                                    "pending": .int(status.pending.count), "offline": .bool(status.offline)]
+                                    "pending": .int(status.pending.count), "offline": .bool(status.offline),
+                                    "last_recovery": Self.recovery(store)]
             let breaker: JSONValue = ["state": .string(status.breaker.state.rawValue), "failures": .int(status.breaker.failures),
                                       "open_until": JSONValue(status.breaker.openUntil.map { ISO8601DateFormatter().string(from: $0) }),
                                       "last_error": .string(status.breaker.lastError)]
@@ -78,5 +88,13 @@ struct HealthTool: ServerTool {
         } catch {
             return ["cache": ["status": "error", "error": .string("\(error)")], "breaker": ["state": "unknown"]]
         }
+    }
+
+    /// The last time a store was found damaged and rebuilt (now or earlier), or null.
+    private static func recovery(_ store: Store) -> JSONValue {
+        guard let recovery = store.recovery ?? StoreRecovery.last(of: store.path) else { return nil }
+        return ["at": .string(ISO8601DateFormatter().string(from: recovery.at)), "problem": .string(recovery.problem),
+                "quarantined": .string(recovery.quarantinedCopy), "recovered_rows": .int(recovery.totalRecovered),
+                "unreadable_rows": .int(recovery.unreadableRows)]
     }
 }

@@ -28,7 +28,9 @@ struct DocsStatus: ParsableCommand {
     var format: KnowledgeFormat = .text
 
     func run() throws {
-        let status = try DocsService.open().status(checkIntegrity: check)
+        let service = try DocsService.open()
+        KnowledgeOutput.noteRecovery(service.store)
+        let status = try service.status(checkIntegrity: check)
         let stats = status.statistics
         if format == .json {
             var object: [String: JSONValue] = [
@@ -40,6 +42,7 @@ struct DocsStatus: ParsableCommand {
                             "lastError": .string(status.breaker.lastError)],
             ]
             if let problems = status.integrityProblems { object["integrity"] = .string(problems.isEmpty ? "ok" : problems.joined(separator: "; ")) }
+            if let recovery = status.lastRecovery { object["lastRecovery"] = .string(recovery.summary) }
             Terminal.out(JSONText.render(JSONValue(object)))
         } else {
             var lines = [
@@ -53,6 +56,7 @@ struct DocsStatus: ParsableCommand {
             ]
             lines += status.pending.map { "  - \(KnowledgeOutput.describe($0))" }
             if let problems = status.integrityProblems { lines.append("integrity: " + (problems.isEmpty ? "ok" : problems.joined(separator: "; "))) }
+            if let recovery = status.lastRecovery { lines.append("recovered: \(ISO8601DateFormatter().string(from: recovery.at)): \(recovery.summary)") }
             Terminal.out(lines.joined(separator: "\n") + "\n")
         }
         if let problems = status.integrityProblems, !problems.isEmpty { throw ExitCode(Terminal.Status.internalError.rawValue) }

@@ -4,6 +4,14 @@ import PromptMCPKnowledge
 
 /// Rendering and after-care shared by the knowledge commands.
 enum KnowledgeOutput {
+    /// Says on stderr when opening a store found it damaged and rebuilt it, so that no command
+    /// goes on as if nothing happened.
+    static func noteRecovery(_ stores: Store?...) {
+        for store in stores.compactMap({ $0 }) {
+            if let recovery = store.recovery { Terminal.err("note: the knowledge store \(store.path) was \(recovery.summary)\n") }
+        }
+    }
+
     static func text(_ library: LibraryInfo) -> String {
         var line = "\(library.id)  \(library.title)"
         if let snippets = library.totalSnippets { line += "  (\(snippets) snippets)" }

@@ -41,6 +41,7 @@ struct Search: ParsableCommand {
         }
         let cachePath = StorePaths.cacheDatabase()
         let docs = FileManager.default.fileExists(atPath: cachePath) ? try Store.openCache() : nil
+        KnowledgeOutput.noteRecovery(state, docs)
         let query = words.joined(separator: " ")
         let hits = try KnowledgeOutput.timed(timings, "search") {
             try KnowledgeSearch(state: state, docs: docs).search(query, limit: limit)
