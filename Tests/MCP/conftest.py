@@ -50,10 +50,10 @@ def promptmcp(repo, *args):
 
 
 @asynccontextmanager
-async def session(repo):
-    """An initialized client session with `promptmcp mcp` started in `repo`."""
+async def session(repo, env=None):
+    """An initialized client session with `promptmcp mcp` started in `repo` (`env` added)."""
     params = StdioServerParameters(command=_required("PROMPTMCP_BINARY"), args=["mcp"], cwd=repo,
-                                   env={**os.environ, "PROMPTMCP_MCP_LOG": "quiet"})
+                                   env={**os.environ, "PROMPTMCP_MCP_LOG": "quiet", **(env or {})})
     with open(os.devnull, "w") as errlog:
         async with stdio_client(params, errlog=errlog) as (read, write):
             async with ClientSession(read, write) as client:

@@ -8,6 +8,8 @@ tests copy (see conftest.py for what it holds).
 import hashlib
 import json
 import os
+import shutil
+import sqlite3
 
 from conftest import git, is_error, promptmcp, run, session, text
 
@@ -53,6 +55,35 @@ def test_health_reports_version_repository_policy_store_and_cache(repo):
             assert health["store"]["status"] == "ok"
             assert health["cache"]["status"] == "ok" and health["cache"]["entries"] >= 1
             assert health["breaker"]["state"] == "closed"
+    run(body)
+
+
+def test_health_reports_damaged_stores_rebuilt_with_their_rows(repo, tmp_path):
+    """A header overwritten in the state store and in (a copy of) the docs cache: the server
+    still answers, health says both were rebuilt, and the todos are still there."""
+    async def add_todos():
+        async with session(repo) as client:
+            for index in range(5):
+                assert not is_error(await client.call_tool("promptmcp.todo", {"action": "create", "title": f"task {index}"}))
+    run(add_todos)
+    cache = str(tmp_path / "cache")
+    shutil.copytree(os.environ["PROMPTMCP_CACHE_DIR"], cache)
+    for path in (os.path.join(repo, ".git", "promptmcp", "state.sqlite"), os.path.join(cache, "docs.sqlite")):
+        connection = sqlite3.connect(path)  # everything into the main file, which is then damaged
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.close()
+        with open(path, "r+b") as handle:
+            handle.write(b"\xa5" * 100)
+
+    async def body():
+        async with session(repo, {"PROMPTMCP_CACHE_DIR": cache}) as client:
+            health = json.loads(text(await client.call_tool("promptmcp.health", {})))
+            assert health["store"]["status"] == "recovered", health["store"]
+            assert health["store"]["todos"] == 5 and health["store"]["last_recovery"]["problem"] == "file is not a database"
+            assert health["cache"]["status"] == "recovered", health["cache"]
+            assert health["cache"]["entries"] >= 1 and health["cache"]["last_recovery"]["recovered_rows"] >= 1
+            listed = json.loads(text(await client.call_tool("promptmcp.todo", {"action": "list"})))
+            assert sorted(todo["title"] for todo in listed["todos"]) == [f"task {index}" for index in range(5)]
     run(body)
 
 
