@@ -70,6 +70,18 @@ final class PolicyBoundsTests: XCTestCase {
                            "policy.yml:7:22: error: more than 32 aliases (*name) in one policy")
     }
 
+    /// The same bomb as an ordinary staged YAML file: the yaml-syntax rule must not hang on it.
+    func testAnAliasBombInAStagedYAMLFileIsAFindingNotAHang() throws {
+        let repo = try GitRepo()
+        let bomb = try String(contentsOf: FuzzRegressionTests.fixtures.appendingPathComponent("policy/alias-bomb-key.yml"), encoding: .utf8)
+        try repo.stage("config/bomb.yml", bomb)
+        let started = Date()
+        let result = try repo.promptmcp("check")
+        XCTAssertEqual(result.status, 1, result.output)
+        XCTAssertTrue(result.output.contains("config/bomb.yml:7:22: error: invalid YAML: more than 32 aliases, one of them a map key"), result.output)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5)
+    }
+
     func testAnEnormousValueIsReportedWithoutASuggestionSearch() throws {
         let value = String(repeating: "k", count: 200_000)
         try assertRejected("version: 1\ncaps:\n  count: \(value)\n",

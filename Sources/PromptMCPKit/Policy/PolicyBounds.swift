@@ -23,6 +23,20 @@ enum PolicyBounds {
         flowScan(text).aliasAt
     }
 
+    /// What would crash or stall Yams in any YAML file (the yaml-syntax rule reads every staged
+    /// one): deep nesting, and many aliases where one is a map key (only keys are hashed whole;
+    /// aliases as values cost nothing). Place and words, or nil.
+    public static func composeHazard(in text: String) -> (line: Int, column: Int, message: String)? {
+        if let place = excessiveNesting(in: text) {
+            return (place.line, place.column, "nests deeper than \(maxNesting) levels here; not parsed (YAML readers recurse once per level)")
+        }
+        let scan = flowScan(text)
+        if scan.aliasKeys > 0, let place = scan.aliasAt {
+            return (place.line, place.column, "more than \(maxAliases) aliases, one of them a map key: not parsed (such a key can expand exponentially)")
+        }
+        return nil
+    }
+
     private static func blockNesting(in text: String) -> (line: Int, column: Int)? {
         var indents: [Int] = []
         for (number, line) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
@@ -46,15 +60,22 @@ enum PolicyBounds {
 
     /// Open `[` and `{` and aliases, outside quotes and comments: the first place each goes
     /// over its limit.
-    private static func flowScan(_ text: String) -> (deepAt: (line: Int, column: Int)?, aliasAt: (line: Int, column: Int)?) {
+    /// `aliasKeys` counts aliases used as keys (`*a : 1`, `? *a`).
+    private static func flowScan(_ text: String) -> (deepAt: (line: Int, column: Int)?, aliasAt: (line: Int, column: Int)?, aliasKeys: Int) {
         var deepAt: (line: Int, column: Int)?, aliasAt: (line: Int, column: Int)?
-        var depth = 0, aliases = 0, line = 1, column = 0
+        var depth = 0, aliases = 0, aliasKeys = 0, line = 1, column = 0
         var quote: UInt8?
-        var comment = false
-        var previous = UInt8(ascii: " ")
+        var comment = false, inAliasName = false, afterAliasName = false
+        var previous = UInt8(ascii: " "), beforePrevious = UInt8(ascii: " ")
         for byte in text.utf8 {
             column += 1
-            defer { previous = byte }
+            defer { (beforePrevious, previous) = (previous, byte) }
+            if inAliasName, [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")].contains(byte) {
+                (inAliasName, afterAliasName) = (false, byte == UInt8(ascii: " "))
+            } else if afterAliasName, byte != UInt8(ascii: " ") {
+                if byte == UInt8(ascii: ":") { aliasKeys += 1 }
+                afterAliasName = false
+            }
             if byte == UInt8(ascii: "\n") {
                 (line, column, comment) = (line + 1, 0, false)
                 continue
@@ -71,6 +92,8 @@ enum PolicyBounds {
             case UInt8(ascii: "#") where previous == UInt8(ascii: " ") || column == 1: comment = true
             case UInt8(ascii: "*") where scalarStart || previous == UInt8(ascii: "-"):
                 aliases += 1
+                inAliasName = true
+                if previous == UInt8(ascii: " "), beforePrevious == UInt8(ascii: "?") { aliasKeys += 1 }
                 if aliases > maxAliases, aliasAt == nil { aliasAt = (line, column) }
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
@@ -78,8 +101,7 @@ enum PolicyBounds {
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
             default: break
             }
-            if deepAt != nil, aliasAt != nil { break }
         }
-        return (deepAt, aliasAt)
+        return (deepAt, aliasAt, aliasKeys)
     }
 }

@@ -21,6 +21,7 @@ public struct YAMLSyntaxRule: FileRule {
             .passing("a: 1\n---\nb: [1, 2]\n", path: "multi.yaml"),
             .passing("Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref Name\n", path: "stack.yml"),
             .passing("base: &base { a: 1 }\nderived:\n  <<: *base\n  b: 2\n", path: "anchors.yml"),
+            .triggering("a: " + String(repeating: "[", count: 64) + "↓[", path: "deep.yml"),
             .passing("{{- if .Values.enabled }}\nkind: Service\n{{- end }}\n", path: "chart/templates/service.yaml"),
         ]
     )
@@ -47,6 +48,7 @@ public struct YAMLSyntaxRule: FileRule {
     /// resolving them costs a regular expression per scalar. The encoding is given so that
     /// Yams does not look it up in the environment on every call.
     private static func firstProblem(in text: String, content: [UInt8]) -> (Int, Int, String)? {
+        if let hazard = PolicyBounds.composeHazard(in: text) { return (hazard.line, hazard.column, hazard.message) }
         do {
             var documents = try Yams.compose_all(yaml: text, .basic, .default, .utf8)
             while documents.next() != nil {}
