@@ -5,6 +5,17 @@ import XCTest
 /// The server's stdio transport: every request read is answered even when input ends at once,
 /// and an oversized line is skipped without holding it in memory.
 final class MCPTransportTests: XCTestCase {
+    /// `promptmcp-mcp` in `repo` fed `lines`; its answers, parsed.
+    func serve(_ lines: [String], in repo: GitRepo, file: StaticString = #filePath, line: UInt = #line) throws -> [[String: Any]] {
+        let server = Command.promptmcpBinary.deletingLastPathComponent().appendingPathComponent("promptmcp-mcp").path
+        let result = try Command.run(server, [], in: repo.path, environment: ["PROMPTMCP_MCP_LOG": "quiet"],
+                                     input: lines.joined(separator: "\n") + "\n")
+        XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
+        return result.stdout.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+        }
+    }
+
     func testRequestsWrittenBeforeInputClosesAreAllAnswered() throws {
         let repo = try GitRepo()
         try repo.stage("a.txt", "a\n")
@@ -15,15 +26,9 @@ final class MCPTransportTests: XCTestCase {
         for id in 1...12 {
             lines.append(#"{"jsonrpc":"2.0","id":\#(id),"method":"tools/call","params":{"name":"promptmcp.check","arguments":{"staged":true}}}"#)
         }
-        let server = Command.promptmcpBinary.deletingLastPathComponent().appendingPathComponent("promptmcp-mcp").path
         // Command.run closes standard input right after writing it: the end of input comes
         // while the checks are still running.
-        let result = try Command.run(server, [], in: repo.path, environment: ["PROMPTMCP_MCP_LOG": "quiet"],
-                                     input: lines.joined(separator: "\n") + "\n")
-        XCTAssertEqual(result.status, 0, result.stderr)
-        let answers = result.stdout.split(separator: "\n").compactMap { line in
-            (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
-        }
+        let answers = try serve(lines, in: repo)
         XCTAssertEqual(Set(answers.compactMap { $0["id"] as? Int }), Set(0...12))
         let results = answers.filter { ($0["id"] as? Int ?? 0) > 0 }.compactMap { $0["result"] as? [String: Any] }
         XCTAssertEqual(results.count, 12)
@@ -55,13 +60,7 @@ final class MCPTransportTests: XCTestCase {
             #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"promptmcp.health","arguments":{"x":"# + deep + "}}}",
             #"{"jsonrpc":"2.0","id":2,"method":"tools/list"}"#,
         ]
-        let server = Command.promptmcpBinary.deletingLastPathComponent().appendingPathComponent("promptmcp-mcp").path
-        let result = try Command.run(server, [], in: repo.path, environment: ["PROMPTMCP_MCP_LOG": "quiet"],
-                                     input: lines.joined(separator: "\n") + "\n")
-        XCTAssertEqual(result.status, 0, result.stderr)
-        let answers = result.stdout.split(separator: "\n").compactMap { line in
-            (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
-        }
+        let answers = try serve(lines, in: repo)
         let refused = answers.first { $0["id"] as? Int == 1 }?["error"] as? [String: Any]
         XCTAssertEqual(refused?["code"] as? Int, -32600)
         XCTAssertEqual(refused?["message"] as? String, "message nests deeper than 128 levels")
