@@ -28,7 +28,7 @@ struct Audit: ParsableCommand {
         // Listing must not create a store in a clone that never ran the server.
         let path = StorePaths.stateDatabase(commonGitDirectory: repository.commonDirectory)
         let entries = FileManager.default.fileExists(atPath: path)
-            ? try AuditLog(store: try Store.openState(commonGitDirectory: repository.commonDirectory)).recent(limit: limit)
+            ? try AuditLog(store: try KnowledgeOutput.stateStore(commonGitDirectory: repository.commonDirectory)).recent(limit: limit)
             : []
         if format == .json { return Terminal.out(KnowledgeOutput.json(entries)) }
         guard !entries.isEmpty else { return Terminal.out("no MCP tool calls recorded in this clone (promptmcp mcp records them)\n") }

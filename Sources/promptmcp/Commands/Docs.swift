@@ -119,7 +119,7 @@ struct DocsImport: ParsableCommand {
     }
 
     func run() throws {
-        let service = try DocsService.open()
+        let service = try KnowledgeOutput.docsService()
         let started = Date()
         let report = try MarkdownImporter(service: service).importFolder(folder, as: LibraryID(library)!)
         let seconds = Date().timeIntervalSince(started)

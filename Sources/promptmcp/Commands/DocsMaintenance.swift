@@ -8,7 +8,7 @@ struct DocsSync: ParsableCommand {
         commandName: "sync", abstract: "Fetch what was asked while offline (and stale answers waiting for a refresh).")
 
     func run() throws {
-        let service = try DocsService.open()
+        let service = try KnowledgeOutput.docsService()
         let report = try service.sync()
         for request in report.fetched { Terminal.out("fetched \(KnowledgeOutput.describe(request))\n") }
         for (request, failure) in report.failed { Terminal.err("not fetched: \(KnowledgeOutput.describe(request)): \(failure)") }
@@ -28,8 +28,7 @@ struct DocsStatus: ParsableCommand {
     var format: KnowledgeFormat = .text
 
     func run() throws {
-        let service = try DocsService.open()
-        KnowledgeOutput.noteRecovery(service.store)
+        let service = try KnowledgeOutput.docsService()
         let status = try service.status(checkIntegrity: check)
         let stats = status.statistics
         if format == .json {
@@ -83,7 +82,7 @@ struct DocsPrune: ParsableCommand {
     }
 
     func run() throws {
-        let report = try DocsService.open().prune(maxAge: maxAgeDays.map { $0 * 86400 }, maxBytes: maxMiB.map { Int($0 * 1_048_576) })
+        let report = try KnowledgeOutput.docsService().prune(maxAge: maxAgeDays.map { $0 * 86400 }, maxBytes: maxMiB.map { Int($0 * 1_048_576) })
         Terminal.out("\(report.expired) expired, \(report.evicted) evicted, "
                      + ByteCountFormatter.string(fromByteCount: Int64(report.bytesFreed), countStyle: .binary) + " freed\n")
     }

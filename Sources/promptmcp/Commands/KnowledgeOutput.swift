@@ -12,6 +12,20 @@ enum KnowledgeOutput {
         }
     }
 
+    /// The documentation service, saying so when its cache had to be rebuilt.
+    static func docsService() throws -> DocsService {
+        let service = try DocsService.open()
+        noteRecovery(service.store)
+        return service
+    }
+
+    /// The clone's state store, saying so when it had to be rebuilt.
+    static func stateStore(commonGitDirectory: String) throws -> Store {
+        let store = try Store.openState(commonGitDirectory: commonGitDirectory)
+        noteRecovery(store)
+        return store
+    }
+
     static func text(_ library: LibraryInfo) -> String {
         var line = "\(library.id)  \(library.title)"
         if let snippets = library.totalSnippets { line += "  (\(snippets) snippets)" }

@@ -17,7 +17,7 @@ struct Lessons: ParsableCommand {
     /// The lesson book of the repository around the current directory.
     static func book() throws -> LessonBook {
         let repository = try Repository.current()
-        return LessonBook(store: try Store.openState(commonGitDirectory: repository.commonDirectory),
+        return LessonBook(store: try KnowledgeOutput.stateStore(commonGitDirectory: repository.commonDirectory),
                           workDirectory: repository.workDirectory)
     }
 

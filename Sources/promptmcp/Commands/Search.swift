@@ -33,7 +33,7 @@ struct Search: ParsableCommand {
     func run() throws {
         // Outside a repository only the documentation cache is searched.
         let repository = try? Repository.current()
-        let state = try repository.map { try Store.openState(commonGitDirectory: $0.commonDirectory) }
+        let state = try repository.map { try KnowledgeOutput.stateStore(commonGitDirectory: $0.commonDirectory) }
         if let state, let repository {
             try KnowledgeOutput.timed(timings, "index update") {
                 try RepoDocsIndexer(store: state, workDirectory: repository.workDirectory).update()
@@ -41,7 +41,7 @@ struct Search: ParsableCommand {
         }
         let cachePath = StorePaths.cacheDatabase()
         let docs = FileManager.default.fileExists(atPath: cachePath) ? try Store.openCache() : nil
-        KnowledgeOutput.noteRecovery(state, docs)
+        KnowledgeOutput.noteRecovery(docs)
         let query = words.joined(separator: " ")
         let hits = try KnowledgeOutput.timed(timings, "search") {
             try KnowledgeSearch(state: state, docs: docs).search(query, limit: limit)
