@@ -18,7 +18,7 @@ extension ReportFormatTests {
         XCTAssertEqual(document.suites.count, 1)
         XCTAssertEqual(suite.attributes["name"], "promptmcp")
         let rules = try RuleSet(policy: PolicyLoader.load(Self.policy, file: "policy"))
-        let ran = rules.fileRules.map(\.id) + rules.changeRules.map(\.id)
+        let ran = rules.ids
         let expected = ran.map { id in
             switch id {
             case "caps/max-lines-per-file": return "\(id) \(hostile) failed"

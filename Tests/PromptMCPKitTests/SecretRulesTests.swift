@@ -5,18 +5,25 @@ import XCTest
 /// The secret rules as a set: registration, policy keys, allowlists, masking, fingerprints,
 /// and the engine's edges (added lines only, vector-block boundaries).
 final class SecretRulesTests: XCTestCase {
-    func testEverySecretRuleFileIsRegisteredOnceWithItsPolicyKey() throws {
+    func testEverySecretRuleHasOneIdItsPolicyKeyAndAValidPattern() throws {
         let folder = Self.repositoryRoot.appendingPathComponent("Sources/PromptMCPKit/Rules/Secrets")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0.hasSuffix("Rule.swift") }.map { String($0.dropLast(".swift".count)) }.sorted()
-        XCTAssertEqual(SecretRules.all.map { String(describing: $0) }.sorted(), files)
-        let ids = SecretRules.all.map { $0.description.id }
+            .filter { $0.hasSuffix("Rule.swift") && $0 != "SecretScanRule.swift" && $0 != "ProviderRule.swift" }
+        let ids = SecretRules.descriptions.map(\.id)
         XCTAssertEqual(Set(ids).count, ids.count, "an id is used twice")
-        for type in SecretRules.all {
-            let description = type.description
+        XCTAssertEqual(SecretRules.builtIn.count, ProviderCatalog.rules.count + files.count, "a rule file is missing from SecretRules")
+        for description in SecretRules.descriptions {
             XCTAssertTrue(description.id.hasPrefix("secrets/"), description.id)
             XCTAssertEqual(description.policyKey, "secrets.rules.\(description.name)")
             XCTAssertEqual(description.defaultSeverity, .error, description.id)
+        }
+        for rule in ProviderCatalog.rules {
+            XCTAssertTrue(rule.docs.hasPrefix("https://"), rule.name)
+            for format in rule.formats {
+                let compiled = try SecretPatternSyntax.compile(format.pattern)
+                XCTAssertTrue(!rule.names.isEmpty || compiled.prefixes.allSatisfy { $0.count >= 2 } && !compiled.prefixes.isEmpty,
+                              "\(rule.name): a format without a prefix needs names: \(format.pattern)")
+            }
         }
     }
 
@@ -29,11 +36,13 @@ final class SecretRulesTests: XCTestCase {
             jwt: off
             generic-secret: { severity: error, min_length: 12 }
         """, file: "policy.yml")
-        let rules = try RuleSet(policy: policy).fileRules.filter { $0.id.hasPrefix("secrets/") }
-        XCTAssertFalse(rules.contains { $0.id == "secrets/jwt" })
-        XCTAssertEqual(rules.first { $0.id == "secrets/generic-secret" }?.severity, .error)
-        XCTAssertEqual(rules.first { $0.id == "secrets/aws-access-key" }?.severity, .warning)
-        XCTAssertEqual(rules.count, SecretRules.all.count - 1)
+        let ids = try RuleSet(policy: policy).ids.filter { $0.hasPrefix("secrets/") }
+        XCTAssertFalse(ids.contains("secrets/jwt"))
+        XCTAssertEqual(ids.count, SecretRules.builtIn.count - 1)
+        let jwt = "t = \"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1XzcxYzIiLCJyb2xlIjoiZGVwbG95IiwiaWF0IjoxNzE4MDMxMjM0fQ.pU3KGCUwux1tEyze1iN7LtkeP3IfyxlxF0SU1kk8nVw\"\n"
+        XCTAssertEqual(try findings(jwt, path: "a.py", policy: policy), [])
+        XCTAssertEqual(try findings("k = \"AKIAVQJXXVBOTHD2WTFL\"\n", path: "a.py", policy: policy).map(\.severity), [.warning])
+        XCTAssertEqual(try findings("DB_PASSWORD=Xk29fQzL7mWpQ\n", path: ".env", policy: policy).map(\.severity), [.error])
         // min_length 12: an 11-byte password is no longer reported.
         XCTAssertEqual(try findings("DB_PASSWORD=Xk29fQzL7mW\n", path: ".env", policy: policy), [])
         XCTAssertEqual(try findings("DB_PASSWORD=Xk29fQzL7mW\n", path: ".env").map(\.rule), ["secrets/generic-secret"])
@@ -95,28 +104,35 @@ final class SecretRulesTests: XCTestCase {
         XCTAssertEqual(found.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.rule)" }.sorted(), ["11:22 secrets/database-url", "82:10 secrets/github-token"])
     }
 
-    func testTheKeywordFilterFindsEveryAnchorAtEveryOffset() {
-        // Anchors at each position around the 32-byte blocks and in the tail, against a plain scan.
-        let filter = SecretKeywordFilter(anchors: [Array("p_".utf8), Array("IA".utf8), Array("-B".utf8)], foldsCase: false)
-        let folded = SecretKeywordFilter(anchors: [Array("tok".utf8), Array("key".utf8)], foldsCase: true)
+    func testTheKeywordIndexFindsEveryKeywordAtEveryOffset() {
+        // Keywords anchored at different offsets, exact and folded, against a plain scan.
+        let words = [("ghp_", false), ("AKIA", false), ("-----BEGIN", false), ("token", true), ("key", true)]
+        let index = SecretKeywordIndex(words.enumerated().map { .init(bytes: Array($1.0.utf8), folded: $1.1, matcher: $0, index: 0) })
         var random = SeededRandom(seed: 7)
-        let alphabet = Array("ab_pIA-BtokeyKEYTOK \n".utf8)
-        for length in [0, 1, 2, 3, 31, 32, 33, 34, 35, 63, 64, 65, 66, 100, 257] {
+        let alphabet = Array("ab_ghpAKI-B EGNtokenTOKENKeYkey\n".utf8)
+        for length in [0, 1, 2, 3, 15, 16, 17, 31, 32, 33, 100, 257, 1000] {
             let bytes = (0..<length).map { _ in alphabet[random.next(alphabet.count)] }
-            for (filter, anchors, fold) in [(filter, ["p_", "IA", "-B"], false), (folded, ["tok", "key"], true)] {
-                var found: [Int] = []
-                bytes.withUnsafeBufferPointer { buffer in
-                    filter.forEachCandidate(in: buffer, from: 0, to: buffer.count) { found.append($0); return $0 + 1 }
+            var found: [String] = []
+            bytes.withUnsafeBufferPointer { buffer in
+                index.forEachCandidate(in: buffer, from: 0, to: buffer.count) { keyword, start in
+                    let entry = index.keywords[keyword]
+                    guard start >= 0, start + entry.bytes.count <= length,
+                          (0..<entry.bytes.count).allSatisfy({ (entry.folded ? SecretText.lowercased(bytes[start + $0]) : bytes[start + $0]) == entry.bytes[$0] })
+                    else { return nil }
+                    found.append("\(start):\(keyword)")
+                    return nil
                 }
-                let expected = (0..<length).filter { start in
-                    anchors.contains { anchor in
-                        let anchor = Array(anchor.utf8)
-                        guard start + anchor.count <= length else { return false }
-                        return (0..<anchor.count).allSatisfy { (fold ? SecretText.lowercased(bytes[start + $0]) : bytes[start + $0]) == anchor[$0] }
-                    }
-                }
-                XCTAssertEqual(found, expected, "length \(length), folded \(fold)")
             }
+            let expected = (0..<length).flatMap { start in
+                words.enumerated().compactMap { number, word -> String? in
+                    let keyword = Array(word.0.utf8)
+                    guard start + keyword.count <= length,
+                          (0..<keyword.count).allSatisfy({ (word.1 ? SecretText.lowercased(bytes[start + $0]) : bytes[start + $0]) == (word.1 ? SecretText.lowercased(keyword[$0]) : keyword[$0]) })
+                    else { return nil }
+                    return "\(start):\(number)"
+                }
+            }
+            XCTAssertEqual(found.sorted(), expected.sorted(), "length \(length)")
         }
     }
 

@@ -11,6 +11,8 @@ public struct Policy: Sendable {
     public var areaSeverity: [String: Located<Severity>] = [:]
     /// Values and paths known not to be secrets (`secrets.allow`).
     public var secretsAllow = SecretsAllow()
+    /// The severity that `secrets.tests_and_docs` lowers findings to in test and documentation files.
+    public var secretsInTestsAndDocs: Located<Severity>?
     /// Commit message rules (`message:`), mandatory citations (`citations:`, nil when the policy
     /// asks for none) and rate limits on edits (`rate_limits:`).
     public var message = MessagePolicy()

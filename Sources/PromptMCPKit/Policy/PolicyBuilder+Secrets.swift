@@ -1,8 +1,9 @@
 import Yams
 
 extension PolicyBuilder {
-    /// `secrets: { severity: error, allow: { paths: [...], values: [...] }, rules: { jwt: off } }`
-    /// The severity applies to every secret rule that `rules` does not set on its own.
+    /// `secrets: { severity: error, allow: { paths: [...], values: [...] }, rules: { jwt: off },
+    /// tests_and_docs: warning }`. The severity applies to every secret rule that
+    /// `rules` does not set on its own.
     mutating func applySecrets(_ node: Node) {
         if let value = choice(node["severity"], Severity.init) { policy.areaSeverity["secrets"] = value }
         if let allow = node["allow"] {
@@ -12,5 +13,6 @@ extension PolicyBuilder {
             } ?? []
         }
         if let rules = node["rules"] { applyRules(rules, area: "secrets") }
+        if let value = choice(node["tests_and_docs"], Severity.init) { policy.secretsInTestsAndDocs = value }
     }
 }

@@ -124,9 +124,10 @@ extension Shape {
             ("severity", severity),
             ("allow", .map([("paths", .list(.glob)), ("values", .list(.regex))])),
             // One rule setting per secret rule, by the name after `secrets/`.
-            ("rules", .map(SecretRules.all.map { type in
-                (type.description.name, .rule(type.description.options.map { ($0.name, $0.shape) }))
+            ("rules", .map(SecretRules.descriptions.map { rule in
+                (rule.name, .rule(rule.options.map { ($0.name, $0.shape) }))
             })),
+            ("tests_and_docs", .choice(["warning", "error"])),
         ])),
         ("citations", .map([
             ("severity", severity),

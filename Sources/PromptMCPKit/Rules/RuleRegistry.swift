@@ -4,7 +4,7 @@ public enum RuleRegistry {
     public static let fileRules: [any FileRule.Type] = [
         ProtectedPathRule.self,
         MaxLinesPerFileRule.self,
-    ] + QualityRules.all + SecretRules.all
+    ] + QualityRules.all + [SecretScanRule.self]
 
     public static let changeRules: [any ChangeRule.Type] = [
         MaxFilesRule.self,
@@ -18,8 +18,10 @@ public enum RuleRegistry {
         InvalidCitationRule.self,
     ]
 
+    /// Every rule by its own id: the secret rules one by one (one `SecretScanRule` runs them all).
     public static var descriptions: [RuleDescription] {
-        fileRules.map { $0.description } + changeRules.map { $0.description }
+        let own = fileRules.filter { !$0.description.id.hasSuffix("/*") }
+        return own.map { $0.description } + SecretRules.descriptions + changeRules.map { $0.description }
     }
 }
 
@@ -49,7 +51,12 @@ public struct RuleSet: Sendable {
         return (try make(configuration), configuration.severity, description.id, description.areaKey, description.judgesTheOldPath)
     }
 
-    public var ids: [String] { fileRules.map(\.id) + changeRules.map(\.id) }
+    public var ids: [String] {
+        fileRules.flatMap { entry -> [String] in
+            if let secrets = entry.rule as? SecretScanRule { return secrets.ids }
+            return [entry.id]
+        } + changeRules.map(\.id)
+    }
 
     /// Runs the file rules, at the severity the path's `paths:` entries give each (off skips it);
     /// with `onlyOldPathRules`, only the rules a rename's old path is judged by (a file moved

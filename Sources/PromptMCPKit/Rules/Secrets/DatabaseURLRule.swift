@@ -1,7 +1,7 @@
 /// Passwords written into connection URLs: `postgres://app:s3cret@db/prod`, and the same in
 /// any scheme (amqp, redis, mongodb+srv, https, ftp ...).
-public struct DatabaseURLRule: FileRule {
-    public static let description = RuleDescription(
+enum DatabaseURLRule {
+    static let description = RuleDescription(
         id: "secrets/database-url",
         summary: "A password in a connection URL (scheme://user:password@host): databases, brokers, caches and any other scheme. Placeholders, variables, default passwords (postgres, root, guest ...) and a password equal to the user are not reported.",
         defaultSeverity: .error,
@@ -17,17 +17,7 @@ public struct DatabaseURLRule: FileRule {
         ]
     )
 
-    static let matchers: [any SecretMatcher] = [URLPasswordMatcher()]
-
-    private let detector: SecretDetector
-
-    public init(_ configuration: RuleConfiguration) {
-        detector = SecretDetector(Self.matchers, configuration, revoke: "change the account's password", freeForm: true)
-    }
-
-    public func check(_ file: FileChange, _ context: FileContext) -> [Finding] {
-        detector.check(file, context)
-    }
+    static let kind = SecretKind(description: description, revoke: "change the account's password", freeForm: true) { _ in [URLPasswordMatcher()] }
 }
 
 /// `scheme://user:password@host`, found from its `://`: the scheme before it, then the
@@ -42,6 +32,11 @@ struct URLPasswordMatcher: SecretMatcher {
         "mariadb", "mongo", "mongodb", "redis", "guest", "rabbitmq", "user", "username", "default", "changeme",
         "example", "test", "dev", "local", "localhost", "sa", "oracle", "qwerty", "letmein", "123456", "12345678",
     ]
+
+    /// A default password, or a word that stands for one.
+    static func isDefault(_ value: [UInt8]) -> Bool {
+        defaults.contains(String(decoding: value, as: UTF8.self).lowercased())
+    }
 
     var keywords: [[UInt8]] { [Array("://".utf8)] }
     var foldsCase: Bool { false }
@@ -63,8 +58,7 @@ struct URLPasswordMatcher: SecretMatcher {
               colon + 1 < at else { return nil }
         let user = Array(bytes[authorityStart..<colon])
         let password = Array(bytes[(colon + 1)..<at])
-        let word = String(decoding: password, as: UTF8.self).lowercased()
-        guard password.count >= 6, password != user, !Self.defaults.contains(word),
+        guard password.count >= 6, password != user, !Self.isDefault(password),
               SecretEntropy.bits(password) >= SecretEntropy.threshold(length: password.count),
               !SecretFilters.isPlaceholderValue(password), !SecretRules.isProviderToken(password) else { return nil }
         let scheme = text.string(schemeStart..<start).lowercased()

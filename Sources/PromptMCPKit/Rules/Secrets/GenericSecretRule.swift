@@ -1,7 +1,7 @@
 /// Secrets without a recognisable prefix (passwords, signing keys, service tokens), found by the
 /// name they are assigned to and how random they look.
-public struct GenericSecretRule: FileRule {
-    public static let description = RuleDescription(
+enum GenericSecretRule {
+    static let description = RuleDescription(
         id: "secrets/generic-secret",
         summary: "A random-looking value assigned to a secret-like name (password, passwd, pwd, secret, token, api_key, access_key, client_secret, auth, credential ...) in `name = \"value\"`, `name: value`, `\"name\": \"value\"` or `NAME=value` form. In program files only quoted literals count; placeholders, templates, environment lookups, words, UUIDs and values with test/example markers do not.",
         defaultSeverity: .error,
@@ -26,14 +26,7 @@ public struct GenericSecretRule: FileRule {
         ]
     )
 
-    private let detector: SecretDetector
-
-    public init(_ configuration: RuleConfiguration) {
-        let matcher = AssignmentMatcher(minLength: max(1, configuration.int("min_length")))
-        detector = SecretDetector([matcher], configuration, revoke: "where it was issued", freeForm: true)
-    }
-
-    public func check(_ file: FileChange, _ context: FileContext) -> [Finding] {
-        detector.check(file, context)
+    static let kind = SecretKind(description: description, revoke: "where it was issued", freeForm: true) { configuration in
+        [AssignmentMatcher(minLength: max(1, configuration.int("min_length")))]
     }
 }

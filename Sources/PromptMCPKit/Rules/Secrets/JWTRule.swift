@@ -1,6 +1,6 @@
 /// JSON Web Tokens: signed bearer tokens, often long-lived, that grant what their claims say.
-public struct JWTRule: FileRule {
-    public static let description = RuleDescription(
+enum JWTRule {
+    static let description = RuleDescription(
         id: "secrets/jwt",
         summary: "A signed JSON Web Token: three base64url parts separated by dots, the first two JSON objects (eyJ...), the header naming an algorithm; unsigned tokens and jwt.io's example are not reported.",
         defaultSeverity: .error,
@@ -13,24 +13,14 @@ public struct JWTRule: FileRule {
         ]
     )
 
-    static let matchers: [any SecretMatcher] = [JWTMatcher()]
-
-    private let detector: SecretDetector
-
-    public init(_ configuration: RuleConfiguration) {
-        detector = SecretDetector(Self.matchers, configuration, revoke: "rotate the signing key, or revoke the token where it was issued")
-    }
-
-    public func check(_ file: FileChange, _ context: FileContext) -> [Finding] {
-        detector.check(file, context)
-    }
+    static let kind = SecretKind(description: description, revoke: "rotate the signing key, or revoke the token where it was issued", freeForm: false) { _ in [JWTMatcher()] }
 }
 
 /// A JWT: gitleaks' `jwt` shape (`ey...\.ey...\.sig`), with a signature of 16 or more
 /// characters, and a header that decodes to JSON naming an `alg`.
 struct JWTMatcher: SecretMatcher {
     static let base64URL = ByteSet("A-Za-z0-9_-")
-    static let format = TokenFormat("JSON Web Token", prefixes: ["eyJ"], [
+    static let format = TokenFormat("JSON Web Token", prefixes: [Array("eyJ".utf8)], [
         .run(base64URL, 10...4000), .literal("."), .literal("eyJ"), .run(base64URL, 10...8000), .literal("."), .run(base64URL, 16...2000),
     ], boundary: ByteSet("A-Za-z0-9_.-"))
 
@@ -38,7 +28,7 @@ struct JWTMatcher: SecretMatcher {
     var foldsCase: Bool { false }
 
     func match(_ text: SecretText, keyword: Int, at start: Int) -> SecretMatch? {
-        guard let match = Self.format.match(text, keyword: keyword, at: start) else { return nil }
+        guard let match = (Self.format as any SecretMatcher).match(text, keyword: keyword, at: start) else { return nil }
         var headerEnd = start
         while text.bytes[headerEnd] != UInt8(ascii: ".") { headerEnd += 1 }
         guard let header = Base64.decode(text.bytes[start..<headerEnd], urlSafe: true),

@@ -1,6 +1,6 @@
 /// Private keys in PEM or OpenSSH armour: a BEGIN line followed by key material.
-public struct PrivateKeyRule: FileRule {
-    public static let description = RuleDescription(
+enum PrivateKeyRule {
+    static let description = RuleDescription(
         id: "secrets/private-key",
         summary: "A private key block (-----BEGIN ... PRIVATE KEY-----: RSA, EC, DSA, OpenSSH, PKCS #8, encrypted, PGP) followed by at least 40 characters of base64 key material, in the file or in a string with \\n escapes.",
         defaultSeverity: .error,
@@ -25,17 +25,7 @@ public struct PrivateKeyRule: FileRule {
         ]
     )
 
-    static let matchers: [any SecretMatcher] = [PrivateKeyMatcher()]
-
-    private let detector: SecretDetector
-
-    public init(_ configuration: RuleConfiguration) {
-        detector = SecretDetector(Self.matchers, configuration, revoke: "replace the key pair and revoke certificates issued for it")
-    }
-
-    public func check(_ file: FileChange, _ context: FileContext) -> [Finding] {
-        detector.check(file, context)
-    }
+    static let kind = SecretKind(description: description, revoke: "replace the key pair and revoke certificates issued for it", freeForm: false) { _ in [PrivateKeyMatcher()] }
 }
 
 /// gitleaks' `private-key` (`-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY( BLOCK)?-----` and 64

@@ -5,51 +5,61 @@
 struct AssignmentMatcher: SecretMatcher {
     let minLength: Int
 
-    /// Stems of secret-like names, lowercase; their first three bytes are the scan's anchors.
+    /// Stems of secret-like names, lowercase.
     var keywords: [[UInt8]] { Self.stems }
     var foldsCase: Bool { true }
 
     private static let stems = ["pass", "pwd", "secret", "token", "auth", "cred", "key"].map { Array($0.utf8) }
+
+    func match(_ text: SecretText, keyword: Int, at start: Int) -> SecretMatch? {
+        guard let (name, value) = AssignmentSyntax.locate(text, keyword: start..<(start + Self.stems[keyword].count)),
+              value.count >= minLength, value.count <= 1000,
+              SecretName(text.bytes, name).isSecretLike else { return nil }
+        let candidate = Array(text.bytes[value])
+        guard !candidate.contains(where: { $0 == 0x20 || $0 == 0x09 }),
+              SecretEntropy.bits(candidate) >= SecretEntropy.threshold(length: candidate.count),
+              !SecretFilters.isPlaceholderValue(candidate),
+              !SecretRules.isProviderToken(candidate),
+              !SecretRules.isAssignedProviderToken(name: SecretFilters.lowercased(Array(text.bytes[name])), value: candidate) else { return nil }
+        return SecretMatch(value: value, label: "secret-like value assigned to '\(text.string(name))'")
+    }
+}
+
+/// How a value is assigned to a name, in the forms programs and configuration files write.
+enum AssignmentSyntax {
     private static let nameBytes = ByteSet("A-Za-z0-9_.-")
     private static let quotes = ByteSet("\"'`")
     /// Bytes that end a bare value (configuration files).
     private static let bareEnd = ByteSet(" \t\r\n,;)]}\"'<`")
 
-    func match(_ text: SecretText, keyword: Int, at start: Int) -> SecretMatch? {
+    /// The name around `keyword` and the value assigned to it, if the name is assigned a value.
+    static func locate(_ text: SecretText, keyword: Range<Int>) -> (name: Range<Int>, value: Range<Int>)? {
         let bytes = text.bytes
-        var nameStart = start
-        while nameStart > text.lower, Self.nameBytes.contains(bytes[nameStart - 1]) { nameStart -= 1 }
-        var nameEnd = start + Self.stems[keyword].count
-        while nameEnd < text.upper, Self.nameBytes.contains(bytes[nameEnd]) { nameEnd += 1 }
+        var nameStart = keyword.lowerBound
+        while nameStart > text.lower, nameBytes.contains(bytes[nameStart - 1]) { nameStart -= 1 }
+        var nameEnd = keyword.upperBound
+        while nameEnd < text.upper, nameBytes.contains(bytes[nameEnd]) { nameEnd += 1 }
         guard nameEnd - nameStart <= 100 else { return nil }
         let before: UInt8 = nameStart > text.lower ? bytes[nameStart - 1] : 0
         // `("name", "value")` counts only as a call's first two arguments (`define('DB_PASSWORD', '...')`,
         // `headers.set("Authorization", "Bearer ...")`), not in a list of strings.
         var opening = nameStart - 2
         while opening >= text.lower, bytes[opening] == 0x20 { opening -= 1 }
-        let firstArgument = Self.quotes.contains(before) && opening >= text.lower && bytes[opening] == UInt8(ascii: "(")
+        let firstArgument = quotes.contains(before) && opening >= text.lower && bytes[opening] == UInt8(ascii: "(")
         guard let (valueStart, xml) = assignment(text, nameEnd: nameEnd, before: before, firstArgument: firstArgument),
-              let value = self.value(text, at: valueStart, xml: xml),
-              value.count >= minLength, value.count <= 1000 else { return nil }
-        let name = SecretName(bytes, nameStart..<nameEnd)
-        guard name.isSecretLike else { return nil }
-        let candidate = Array(bytes[value])
-        guard !candidate.contains(where: { $0 == 0x20 || $0 == 0x09 }),
-              SecretEntropy.bits(candidate) >= SecretEntropy.threshold(length: candidate.count),
-              !SecretFilters.isPlaceholderValue(candidate),
-              !SecretRules.isProviderToken(candidate) else { return nil }
-        return SecretMatch(value: value, label: "secret-like value assigned to '\(text.string(nameStart..<nameEnd))'")
+              let value = self.value(text, at: valueStart, xml: xml) else { return nil }
+        return (nameStart..<nameEnd, value)
     }
 
     /// Where the value starts after the name ending at `nameEnd`, or nil when no assignment
     /// follows; `xml` for `<name>value</name>`.
-    private func assignment(_ text: SecretText, nameEnd: Int, before: UInt8, firstArgument: Bool) -> (Int, xml: Bool)? {
+    private static func assignment(_ text: SecretText, nameEnd: Int, before: UInt8, firstArgument: Bool) -> (Int, xml: Bool)? {
         let bytes = text.bytes
         var cursor = nameEnd
         func at(_ offset: Int) -> UInt8 { cursor + offset < text.upper ? bytes[cursor + offset] : 0 }
         // Part of a URL (`https://auth:...@host`, `/token/...`): the database-url rule's business.
         if "/@:".utf8.contains(before) { return nil }
-        let quotedName = Self.quotes.contains(before)
+        let quotedName = quotes.contains(before)
         if quotedName, at(0) == before { cursor += 1 }
         if at(0) == UInt8(ascii: "]") { cursor += 1 }
         if before == UInt8(ascii: "<"), at(0) == UInt8(ascii: ">") { return (cursor + 1, true) }
@@ -61,7 +71,7 @@ struct AssignmentMatcher: SecretMatcher {
             cursor = skipBlanks(text, cursor)
             // A type annotation: `password: String = "..."`.
             var type = cursor
-            while type < text.upper, Self.nameBytes.contains(bytes[type]) || "<>?[]".utf8.contains(bytes[type]) { type += 1 }
+            while type < text.upper, nameBytes.contains(bytes[type]) || "<>?[]".utf8.contains(bytes[type]) { type += 1 }
             if type > cursor, ByteSet("A-Za-z").contains(bytes[cursor]) {
                 let afterType = skipBlanks(text, type)
                 if afterType < text.upper, bytes[afterType] == UInt8(ascii: "="),
@@ -86,14 +96,14 @@ struct AssignmentMatcher: SecretMatcher {
 
     /// The value starting at `start`: a quoted string's content (without a header scheme such
     /// as `Bearer `), or in configuration a bare word.
-    private func value(_ text: SecretText, at start: Int, xml: Bool) -> Range<Int>? {
+    private static func value(_ text: SecretText, at start: Int, xml: Bool) -> Range<Int>? {
         let bytes = text.bytes
         guard start < text.upper else { return nil }
         var cursor = start
         // Python's string prefixes: r"...", b'...'.
-        if cursor + 1 < text.upper, "rRbBuU".utf8.contains(bytes[cursor]), Self.quotes.contains(bytes[cursor + 1]) { cursor += 1 }
+        if cursor + 1 < text.upper, "rRbBuU".utf8.contains(bytes[cursor]), quotes.contains(bytes[cursor + 1]) { cursor += 1 }
         var range: Range<Int>
-        if Self.quotes.contains(bytes[cursor]), !xml {
+        if quotes.contains(bytes[cursor]), !xml {
             let quote = bytes[cursor]
             var end = cursor + 1
             while end < text.upper, bytes[end] != quote, bytes[end] != 0x0A {
@@ -108,7 +118,7 @@ struct AssignmentMatcher: SecretMatcher {
         } else {
             guard !text.isCode || xml else { return nil }
             var end = cursor
-            let stop = xml ? ByteSet("<\n") : Self.bareEnd
+            let stop = xml ? ByteSet("<\n") : bareEnd
             while end < text.upper, !stop.contains(bytes[end]) { end += 1 }
             // `<password>value</password>`: the element must close on the line.
             if xml, !(end + 1 < text.upper && bytes[end] == UInt8(ascii: "<") && bytes[end + 1] == UInt8(ascii: "/")) { return nil }
@@ -120,8 +130,8 @@ struct AssignmentMatcher: SecretMatcher {
             if !xml, after < text.upper, ";+*/?|&<>({=".utf8.contains(bytes[after]) { return nil }
         }
         // `Authorization: Bearer <token>`: the token is the value.
-        for scheme in Self.headerSchemes {
-            let quoted = range.lowerBound > start || Self.quotes.contains(bytes[start])
+        for scheme in headerSchemes {
+            let quoted = range.lowerBound > start || quotes.contains(bytes[start])
             let length = quoted ? scheme.count : scheme.count - 1  // a bare word stops at the space
             guard range.count >= length,
                   (0..<length).allSatisfy({ SecretText.lowercased(bytes[range.lowerBound + $0]) == scheme[$0] }) else { continue }
@@ -129,7 +139,7 @@ struct AssignmentMatcher: SecretMatcher {
             guard range.count == length else { continue }
             let wordStart = skipBlanks(text, range.upperBound)
             var end = wordStart
-            while end < text.upper, !Self.bareEnd.contains(bytes[end]) { end += 1 }
+            while end < text.upper, !bareEnd.contains(bytes[end]) { end += 1 }
             return wordStart < end ? wordStart..<end : nil
         }
         return range
@@ -137,7 +147,7 @@ struct AssignmentMatcher: SecretMatcher {
 
     private static let headerSchemes = ["bearer ", "basic ", "token "].map { Array($0.utf8) }
 
-    private func skipBlanks(_ text: SecretText, _ start: Int) -> Int {
+    private static func skipBlanks(_ text: SecretText, _ start: Int) -> Int {
         var cursor = start
         while cursor < text.upper, text.bytes[cursor] == 0x20 || text.bytes[cursor] == 0x09 { cursor += 1 }
         return cursor

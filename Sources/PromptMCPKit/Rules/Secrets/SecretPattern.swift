@@ -62,18 +62,19 @@ struct ByteSet: Sendable, Equatable {
     static let base64 = ByteSet("A-Za-z0-9+/")
 }
 
-/// One piece of a token format: a literal, one of several literals, or a run of bytes from a set.
-enum Segment: Sendable {
+/// One piece of a token format: a literal, one of several literals, a run of bytes from a set,
+/// or the place where the secret starts (what comes before it is context, such as `AccountKey=`).
+enum Segment: Sendable, Equatable {
     case literal([UInt8])
+    /// Longest first, so that the first literal found is the greedy choice.
     case oneOf([[UInt8]])
     /// A greedy run of `min...max` bytes from the set. Formats are written so that greedy is
     /// always right (a run is followed by a byte outside its set, or has an exact length), so the
     /// matcher never backtracks.
     case run(ByteSet, min: Int, max: Int)
+    case secretStart
 
     static func literal(_ text: String) -> Segment { .literal(Array(text.utf8)) }
-    static func oneOf(_ texts: String...) -> Segment { .oneOf(texts.map { Array($0.utf8) }) }
-    static func run(_ set: ByteSet, _ count: Int) -> Segment { .run(set, min: count, max: count) }
     static func run(_ set: ByteSet, _ range: ClosedRange<Int>) -> Segment { .run(set, min: range.lowerBound, max: range.upperBound) }
 }
 
@@ -85,25 +86,60 @@ struct TokenFormat: Sendable {
     let name: String
     let prefixes: [[UInt8]]
     let segments: [Segment]
+    /// Runs before the prefix, matched backwards from it (`SecretPatternSyntax.Compiled.before`).
+    var before: [Segment] = []
     let boundary: ByteSet
-    /// The least entropy, in bits per byte, of the part after the prefix; nil for the usual bar
-    /// for its length (`SecretEntropy.threshold`).
+    /// The least entropy, in bits per byte, of the secret's part after the prefix; nil for the
+    /// usual bar for its length (`SecretEntropy.threshold`).
     let minEntropy: Double?
 
-    init(_ name: String, prefixes: [String], _ segments: [Segment], boundary: ByteSet = .wordOrDash, minEntropy: Double? = nil) {
+    init(_ name: String, prefixes: [[UInt8]], _ segments: [Segment], boundary: ByteSet = .wordOrDash, minEntropy: Double? = nil) {
         self.name = name
-        self.prefixes = prefixes.map { Array($0.utf8) }
+        self.prefixes = prefixes
         self.segments = segments
         self.boundary = boundary
         self.minEntropy = minEntropy
     }
 
-    /// The end of the token whose prefix number `prefix` starts at `start`, or nil.
-    func match(_ text: SecretText, prefix: Int, at start: Int) -> Int? {
+    /// The format a pattern describes (`SecretPatternSyntax`); its leading literals are the prefixes.
+    init(_ name: String, pattern: SecretPatternSyntax.Compiled, boundary: ByteSet = .wordOrDash, minEntropy: Double? = nil) {
+        self.init(name, prefixes: pattern.prefixes, pattern.segments, boundary: boundary, minEntropy: minEntropy)
+        before = pattern.before
+    }
+
+    /// The secret (its value) and the end of the token whose prefix number `prefix` starts at
+    /// `start`, or nil.
+    func match(_ text: SecretText, prefix: Int, at keyword: Int) -> (value: Range<Int>, end: Int)? {
+        guard let start = matchBefore(text, keyword) else { return nil }
+        // A token that starts with a separator (`.azconfig.io;`, `&sig=`) is part of a longer string.
+        if start > text.lower, boundary.contains(text.bytes[start - 1]), ByteSet.word.contains(text.bytes[start]) { return nil }
+        let afterPrefix = keyword + prefixes[prefix].count
+        guard let (valueStart, end) = Self.walk(segments, text, from: afterPrefix) else { return nil }
+        if end < text.upper, boundary.contains(text.bytes[end]) { return nil }
+        let entropyStart = before.isEmpty ? max(afterPrefix, valueStart ?? afterPrefix) : start
+        guard SecretEntropy.bits(text.bytes, entropyStart..<end) >= minEntropy ?? SecretEntropy.threshold(length: end - entropyStart) else { return nil }
+        return ((valueStart ?? start)..<end, end)
+    }
+
+    /// Where the token starts: at the keyword, or before it when the format has runs there.
+    private func matchBefore(_ text: SecretText, _ keyword: Int) -> Int? {
+        var position = keyword
+        for segment in before.reversed() {
+            guard case .run(let set, let min, let max) = segment else { return nil }
+            var cursor = position
+            while cursor > text.lower, position - cursor < max, set.contains(text.bytes[cursor - 1]) { cursor -= 1 }
+            guard position - cursor >= min else { return nil }
+            position = cursor
+        }
+        return position
+    }
+
+    /// Matches `segments` from `position`: where the secret starts (when a segment says) and
+    /// where the match ends.
+    static func walk(_ segments: [Segment], _ text: SecretText, from start: Int) -> (valueStart: Int?, end: Int)? {
         let bytes = text.bytes
-        if start > text.lower, boundary.contains(bytes[start - 1]) { return nil }
-        var position = start + prefixes[prefix].count
-        let end = text.upper
+        var position = start
+        var valueStart: Int?
         for segment in segments {
             switch segment {
             case .literal(let literal):
@@ -113,17 +149,16 @@ struct TokenFormat: Sendable {
                 guard let literal = literals.first(where: { text.hasLiteral($0, at: position) }) else { return nil }
                 position += literal.count
             case .run(let set, let min, let max):
-                let limit = Swift.min(end, position + max)
+                let limit = Swift.min(text.upper, position + max)
                 var cursor = position
                 while cursor < limit, set.contains(bytes[cursor]) { cursor += 1 }
                 guard cursor - position >= min else { return nil }
                 position = cursor
+            case .secretStart:
+                valueStart = position
             }
         }
-        if position < end, boundary.contains(bytes[position]) { return nil }
-        let body = (start + prefixes[prefix].count)..<position
-        guard SecretEntropy.bits(bytes, body) >= minEntropy ?? SecretEntropy.threshold(length: body.count) else { return nil }
-        return position
+        return (valueStart, position)
     }
 }
 

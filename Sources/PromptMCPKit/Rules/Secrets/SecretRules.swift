@@ -1,39 +1,51 @@
-/// The secret detectors, in the order they run and are documented.
+/// The secret rules, in the order their keywords are tried and they are documented: the
+/// provider catalog first, then the structural rules, the generic assignment rule last.
 enum SecretRules {
-    static let all: [any FileRule.Type] = [
-        AWSAccessKeyRule.self,
-        GitHubTokenRule.self,
-        GitLabTokenRule.self,
-        SlackTokenRule.self,
-        StripeKeyRule.self,
-        GoogleAPIKeyRule.self,
-        NPMTokenRule.self,
-        PyPITokenRule.self,
-        OpenAIKeyRule.self,
-        AnthropicKeyRule.self,
-        SendGridKeyRule.self,
-        TwilioKeyRule.self,
-        JWTRule.self,
-        PrivateKeyRule.self,
-        DatabaseURLRule.self,
-        GenericSecretRule.self,
+    static let builtIn: [SecretKind] = ProviderCatalog.kinds + [
+        JWTRule.kind,
+        PrivateKeyRule.kind,
+        DatabaseURLRule.kind,
+        GenericSecretRule.kind,
     ]
 
-    /// Every provider's token format, so that the free-form rules (generic-secret,
-    /// database-url) leave a value to the rule that names it.
-    static let providerFormats: [TokenFormat] = AWSAccessKeyRule.formats + GitHubTokenRule.formats
-        + GitLabTokenRule.formats + SlackTokenRule.formats + StripeKeyRule.formats + GoogleAPIKeyRule.formats
-        + NPMTokenRule.formats + PyPITokenRule.formats + OpenAIKeyRule.formats + AnthropicKeyRule.formats
-        + SendGridKeyRule.formats + TwilioKeyRule.formats + [JWTMatcher.format]
+    static var descriptions: [RuleDescription] { builtIn.map(\.description) }
 
-    /// Whether `value` starts with a provider's token (which that provider's rule reports).
+    static func kinds(_ policy: Policy) -> [SecretKind] {
+        builtIn
+    }
+
+    private static let prefixedFormats = ProviderCatalog.prefixedFormats + [JWTMatcher.format]
+
+    /// Whether `value` is a provider's token as a whole (which that provider's rule reports).
     static func isProviderToken(_ value: [UInt8]) -> Bool {
         value.withUnsafeBufferPointer { bytes in
             let text = SecretText(bytes: bytes, lower: 0, upper: bytes.count, isCode: false)
-            return providerFormats.contains { format in
+            return prefixedFormats.contains { format in
                 format.prefixes.indices.contains { index in
-                    text.hasLiteral(format.prefixes[index], at: 0) && format.match(text, prefix: index, at: 0) != nil
+                    let prefix = format.prefixes[index]
+                    // A format with runs before its prefix (`[0-9]{8,10}:AA...`) has it inside.
+                    let offsets = format.before.isEmpty ? [0] : (0..<max(0, bytes.count - prefix.count + 1)).filter { text.hasLiteral(prefix, at: $0) }
+                    return offsets.contains { offset in
+                        guard text.hasLiteral(prefix, at: offset), let match = format.match(text, prefix: index, at: offset) else { return false }
+                        return offset == 0 || match.value.lowerBound == 0
+                    }
                 }
+            }
+        }
+    }
+
+    private static let assignedRules = ProviderCatalog.rules.filter { !$0.names.isEmpty }.map { rule in
+        (names: rule.names.map { Array($0.utf8) }, formats: rule.compiled())
+    }
+
+    /// Whether `value`, assigned to `name` (lowercase), is what a provider rule found by name
+    /// reports (`HEROKU_API_KEY=<uuid>`), so that the generic rule leaves it to that rule.
+    static func isAssignedProviderToken(name: [UInt8], value: [UInt8]) -> Bool {
+        value.withUnsafeBufferPointer { bytes in
+            let text = SecretText(bytes: bytes, lower: 0, upper: bytes.count, isCode: false)
+            return assignedRules.contains { rule in
+                rule.names.contains { SecretFilters.containsAny(name, [$0]) }
+                    && rule.formats.contains { TokenFormat.walk($0.segments, text, from: 0)?.end == bytes.count }
             }
         }
     }
