@@ -122,9 +122,9 @@ final class CapsRulesTests: XCTestCase {
         let ruleFiles = try? FileManager.default.subpathsOfDirectory(atPath: URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/PromptMCPKit/Rules").path)
-        // One file per rule, but for the provider catalog (rules as data, `ProviderRule`) and the
-        // scan that runs every secret rule at once.
-        let engines: Set<String> = ["Secrets/ProviderRule.swift", "Secrets/SecretScanRule.swift"]
+        // One file per rule, but for the provider catalog (rules as data, `ProviderRule`), the
+        // scan that runs every secret rule at once and the policy's own content rules.
+        let engines: Set<String> = ["Secrets/ProviderRule.swift", "Secrets/SecretScanRule.swift", "ContentRulesRule.swift"]
         let ruleTypes = (ruleFiles ?? []).filter { $0.hasSuffix("Rule.swift") && $0 != "Rule.swift" && !engines.contains($0) }
         XCTAssertEqual(ruleTypes.count, ids.count - ProviderCatalog.rules.count, "a rule file is missing from RuleRegistry: \(ruleTypes)")
     }

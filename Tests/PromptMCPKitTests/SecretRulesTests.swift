@@ -11,6 +11,7 @@ final class SecretRulesTests: XCTestCase {
             .filter { $0.hasSuffix("Rule.swift") && $0 != "SecretScanRule.swift" && $0 != "ProviderRule.swift" }
         let ids = SecretRules.descriptions.map(\.id)
         XCTAssertEqual(Set(ids).count, ids.count, "an id is used twice")
+        XCTAssertGreaterThanOrEqual(ProviderCatalog.rules.count, 150, "provider formats")
         XCTAssertEqual(SecretRules.builtIn.count, ProviderCatalog.rules.count + files.count, "a rule file is missing from SecretRules")
         for description in SecretRules.descriptions {
             XCTAssertTrue(description.id.hasPrefix("secrets/"), description.id)

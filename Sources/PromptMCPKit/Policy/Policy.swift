@@ -11,8 +11,12 @@ public struct Policy: Sendable {
     public var areaSeverity: [String: Located<Severity>] = [:]
     /// Values and paths known not to be secrets (`secrets.allow`).
     public var secretsAllow = SecretsAllow()
-    /// The severity that `secrets.tests_and_docs` lowers findings to in test and documentation files.
+    /// The project's own secret formats (`secrets.custom`), and the severity that
+    /// `secrets.tests_and_docs` lowers findings to in test and documentation files.
+    public var customSecrets: [CustomSecret] = []
     public var secretsInTestsAndDocs: Located<Severity>?
+    /// The project's own patterns over added lines (`content_rules`).
+    public var contentRules: [ContentRule] = []
     /// Commit message rules (`message:`), mandatory citations (`citations:`, nil when the policy
     /// asks for none) and rate limits on edits (`rate_limits:`).
     public var message = MessagePolicy()

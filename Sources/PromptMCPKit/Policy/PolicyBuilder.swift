@@ -20,6 +20,7 @@ struct PolicyBuilder {
             case "rate_limits": policy.rateLimits = value.sequence?.map(rateLimit) ?? []
             case "tests": policy.tests = value.sequence?.map(testGate) ?? []
             case "mcp": applyMCP(value)
+            case "content_rules": policy.contentRules = value.sequence?.map(contentRule) ?? []
             default: break  // version; unknown keys never get here (the validator rejects them)
             }
         }

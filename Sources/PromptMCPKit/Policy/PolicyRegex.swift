@@ -54,6 +54,14 @@ public final class PolicyRegex: @unchecked Sendable {
         regex().firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
+    /// The first match in `text`, and its first capture group when the pattern has one.
+    public func firstMatch(in text: String) -> (whole: Range<String.Index>, group: Range<String.Index>?)? {
+        guard let match = regex().firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let whole = Range(match.range, in: text) else { return nil }
+        let group = match.numberOfRanges > 1 ? Range(match.range(at: 1), in: text) : nil
+        return (whole, group)
+    }
+
     private func regex() -> NSRegularExpression {
         lock.withLock {
             if let compiled { return compiled }

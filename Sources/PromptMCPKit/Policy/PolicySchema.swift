@@ -128,7 +128,15 @@ extension Shape {
                 (rule.name, .rule(rule.options.map { ($0.name, $0.shape) }))
             })),
             ("tests_and_docs", .choice(["warning", "error"])),
+            ("custom", .list(.map([
+                ("id", .string), ("description", .string), ("pattern", .regex), ("keywords", .list(.string)),
+                ("entropy", .string), ("paths", .list(.glob)), ("severity", severity), ("examples", examples),
+            ], required: ["id", "pattern", "keywords"]))),
         ])),
+        ("content_rules", .list(.map([
+            ("id", .string), ("pattern", .regex), ("paths", .list(.glob)), ("exclude", .list(.glob)),
+            ("message", .string), ("hint", .string), ("severity", severity), ("examples", examples),
+        ], required: ["id", "pattern", "message"]))),
         ("citations", .map([
             ("severity", severity),
             ("when", .map([
@@ -188,6 +196,9 @@ extension Shape {
         ("count", lineCount),
         ("severity", severity),
     ])
+
+    /// A custom rule's examples: lines it must match and lines it must not.
+    static let examples = Shape.map([("match", .list(.string)), ("no_match", .list(.string))])
 
     static let lineCount = Shape.choice(LineCount.allCases.map(\.rawValue))
 

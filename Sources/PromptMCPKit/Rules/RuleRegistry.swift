@@ -4,7 +4,7 @@ public enum RuleRegistry {
     public static let fileRules: [any FileRule.Type] = [
         ProtectedPathRule.self,
         MaxLinesPerFileRule.self,
-    ] + QualityRules.all + [SecretScanRule.self]
+    ] + QualityRules.all + [SecretScanRule.self, ContentRulesRule.self]
 
     public static let changeRules: [any ChangeRule.Type] = [
         MaxFilesRule.self,
@@ -18,7 +18,8 @@ public enum RuleRegistry {
         InvalidCitationRule.self,
     ]
 
-    /// Every rule by its own id: the secret rules one by one (one `SecretScanRule` runs them all).
+    /// Every rule by its own id: the secret rules one by one (one `SecretScanRule` runs them
+    /// all), and not the policy's content rules, which the policy names.
     public static var descriptions: [RuleDescription] {
         let own = fileRules.filter { !$0.description.id.hasSuffix("/*") }
         return own.map { $0.description } + SecretRules.descriptions + changeRules.map { $0.description }
@@ -54,7 +55,7 @@ public struct RuleSet: Sendable {
     public var ids: [String] {
         fileRules.flatMap { entry -> [String] in
             if let secrets = entry.rule as? SecretScanRule { return secrets.ids }
-            return [entry.id]
+            return entry.rule is ContentRulesRule ? [] : [entry.id]
         } + changeRules.map(\.id)
     }
 

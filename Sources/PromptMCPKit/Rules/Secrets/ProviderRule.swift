@@ -47,8 +47,9 @@ struct ProviderRule: Sendable {
     }
 
     var description: RuleDescription {
-        RuleDescription(id: "secrets/" + name, summary: "\(provider): \(summary) (\(docs))", defaultSeverity: severity,
-                        policyKey: "secrets.rules." + name, examples: examples)
+        let patterns = formats.map { "`\($0.pattern)`" }.joined(separator: ", ")
+        return RuleDescription(id: "secrets/" + name, summary: "\(provider): \(summary): \(patterns) (\(docs))", defaultSeverity: severity,
+                               policyKey: "secrets.rules." + name, examples: examples)
     }
 
     /// The formats compiled; a pattern that does not compile is a bug of the catalog, which a

@@ -5,13 +5,16 @@ enum SecretRules {
         JWTRule.kind,
         PrivateKeyRule.kind,
         DatabaseURLRule.kind,
+        ConnectionStringRule.kind,
+        CommandLineCredentialRule.kind,
         GenericSecretRule.kind,
     ]
 
     static var descriptions: [RuleDescription] { builtIn.map(\.description) }
 
-    static func kinds(_ policy: Policy) -> [SecretKind] {
-        builtIn
+    /// The built-in rules and the policy's own (`secrets.custom`).
+    static func kinds(_ policy: Policy) throws -> [SecretKind] {
+        try builtIn + policy.customSecrets.map { try $0.kind() }
     }
 
     private static let prefixedFormats = ProviderCatalog.prefixedFormats + [JWTMatcher.format]

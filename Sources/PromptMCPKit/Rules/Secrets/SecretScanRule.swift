@@ -36,8 +36,8 @@ public struct SecretScanRule: FileRule {
     private let allowedPaths: [Glob]
     private let testsAndDocs: Severity?
 
-    public init(_ configuration: RuleConfiguration) {
-        self.init(kinds: SecretRules.kinds(configuration.policy), policy: configuration.policy)
+    public init(_ configuration: RuleConfiguration) throws {
+        self.init(kinds: try SecretRules.kinds(configuration.policy), policy: configuration.policy)
     }
 
     init(kinds: [SecretKind], policy: Policy) {

@@ -1,7 +1,7 @@
 /// The bundled provider rules: data compiled into the binary (no file is read or parsed when a
 /// hook runs); each pattern is compiled the first time a process builds the secret rules.
 enum ProviderCatalog {
-    static let rules: [ProviderRule] = cloud + code + chat + payment + messaging + ai
+    static let rules: [ProviderRule] = cloud + ops + code + chat + payment + messaging + ai
 
     static let kinds: [SecretKind] = rules.map(\.kind)
 
