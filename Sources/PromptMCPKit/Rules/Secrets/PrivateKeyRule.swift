@@ -14,6 +14,18 @@ enum PrivateKeyRule {
 
             """, path: "deploy/server.key"),
             .triggering("  \"private_key\": \"↓-----BEGIN RSA PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQJ6Cus/7pIy+K8i\\n-----END RSA PRIVATE KEY-----\\n\",\n", path: "service-account.json"),
+            // ssh-keygen's default format, unencrypted (a throwaway key made for this example).
+            .triggering("""
+            ↓-----BEGIN OPENSSH PRIVATE KEY-----
+            b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW
+            QyNTUxOQAAACCV0wYqwny9YbmXJJHPJoDJsq5XzXicB2T7Hq63OIrkHAAAAIjsXhmR7F4Z
+            kQAAAAtzc2gtZWQyNTUxOQAAACCV0wYqwny9YbmXJJHPJoDJsq5XzXicB2T7Hq63OIrkHA
+            AAAECOPPnwkRmrasftxGkrBKpMa5hsz7CEaLF9Q+116xuPDpXTBirCfL1huZckkc8mgMmy
+            rlfNeJwHZPserrc4iuQcAAAAAAECAwQF
+            -----END OPENSSH PRIVATE KEY-----
+
+            """, path: "deploy/id_ed25519"),
+            .triggering("key = \"↓-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\\nQyNTUxOQAAACCV0wYqwny9YbmXJJHPJoDJsq5XzXicB2T7Hq63OIrkHAAAAIjsXhmR7F4Z\\nkQAAAAtzc2gtZWQyNTUxOQAAACCV0wYqwny9YbmXJJHPJoDJsq5XzXicB2T7Hq63OIrkHA\\nAAAECOPPnwkRmrasftxGkrBKpMa5hsz7CEaLF9Q+116xuPDpXTBirCfL1huZckkc8mgMmy\\nrlfNeJwHZPserrc4iuQcAAAAAAECAwQF\\n-----END OPENSSH PRIVATE KEY-----\\n\"\n", path: "deploy/keys.py"),
             .passing("""
             -----BEGIN RSA PRIVATE KEY-----
             ...your key here...
@@ -25,7 +37,9 @@ enum PrivateKeyRule {
         ]
     )
 
-    static let kind = SecretKind(description: description, revoke: "replace the key pair and revoke certificates issued for it", freeForm: false) { _ in [PrivateKeyMatcher()] }
+    /// Free-form: its matcher judges the material itself (the token filters would take the zeros of
+    /// an OpenSSH header for a placeholder).
+    static let kind = SecretKind(description: description, revoke: "replace the key pair and revoke certificates issued for it", freeForm: true) { _ in [PrivateKeyMatcher()] }
 }
 
 /// gitleaks' `private-key` (`-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY( BLOCK)?-----` and 64
@@ -38,6 +52,8 @@ struct PrivateKeyMatcher: SecretMatcher {
     private static let privateKey = Array("PRIVATE KEY".utf8)
     private static let label = ByteSet("A-Z0-9 _-")
     private static let base64 = ByteSet("A-Za-z0-9+/=")
+    /// `openssh-key-v1\0` in base64.
+    private static let openSSHMagic = Array("b3BlbnNzaC1rZXktdjE".utf8)
 
     var keywords: [[UInt8]] { [Self.begin] }
     var foldsCase: Bool { false }
@@ -67,7 +83,10 @@ struct PrivateKeyMatcher: SecretMatcher {
                 var end = cursor
                 while end < bytes.count, Self.base64.contains(bytes[end]) { end += 1 }
                 if end - cursor >= 40, end == bytes.count || !Self.isHeaderColon(bytes[end]) {
-                    guard SecretEntropy.bits(bytes, cursor..<end) >= 4.0 else { return nil }
+                    // ssh-keygen's own format opens with `openssh-key-v1` and a header of zeros
+                    // (an unencrypted key's first line scores under 4 bits): the magic vouches.
+                    guard SecretEntropy.bits(bytes, cursor..<end) >= 4.0
+                            || text.hasLiteral(Self.openSSHMagic, at: cursor) else { return nil }
                     return SecretMatch(value: cursor..<end, label: Self.name(labelBytes), position: start)
                 }
                 // A header line (`Proc-Type: 4,ENCRYPTED`): skip to the end of the line.

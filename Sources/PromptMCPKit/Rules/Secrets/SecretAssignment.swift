@@ -46,6 +46,7 @@ enum AssignmentSyntax {
         var opening = nameStart - 2
         while opening >= text.lower, bytes[opening] == 0x20 { opening -= 1 }
         let firstArgument = quotes.contains(before) && opening >= text.lower && bytes[opening] == UInt8(ascii: "(")
+        if quotes.contains(before), isUserInput(text, subscriptAt: nameStart - 2) { return nil }
         guard let (valueStart, xml) = assignment(text, nameEnd: nameEnd, before: before, firstArgument: firstArgument),
               let value = self.value(text, at: valueStart, xml: xml) else { return nil }
         return (nameStart..<nameEnd, value)
@@ -60,13 +61,23 @@ enum AssignmentSyntax {
         // Part of a URL (`https://auth:...@host`, `/token/...`): the database-url rule's business.
         if "/@:".utf8.contains(before) { return nil }
         let quotedName = quotes.contains(before)
-        if quotedName, at(0) == before { cursor += 1 }
+        let closedName = quotedName && at(0) == before
+        if closedName { cursor += 1 }
         if at(0) == UInt8(ascii: "]") { cursor += 1 }
-        if before == UInt8(ascii: "<"), at(0) == UInt8(ascii: ">") { return (cursor + 1, true) }
+        if before == UInt8(ascii: "<"), at(0) == UInt8(ascii: ">") {
+            // `<apiToken>` with its value on the next line.
+            let valueStart = skipBlanks(text, cursor + 1)
+            if valueStart < text.upper, bytes[valueStart] == 0x0A || bytes[valueStart] == 0x0D {
+                return (skipWhitespace(text, valueStart), true)
+            }
+            return (cursor + 1, true)
+        }
         cursor = skipBlanks(text, cursor)
         switch at(0) {
+        case UInt8(ascii: ":") where at(1) == UInt8(ascii: ":"):
+            // make's `::=` and `:::=`; any other `::` is a path (`Token::new`).
+            if at(2) == UInt8(ascii: "=") { cursor += 3 } else if at(2) == UInt8(ascii: ":"), at(3) == UInt8(ascii: "=") { cursor += 4 } else { return nil }
         case UInt8(ascii: ":"):
-            if at(1) == UInt8(ascii: ":") { return nil }
             cursor += at(1) == UInt8(ascii: "=") ? 2 : 1
             cursor = skipBlanks(text, cursor)
             // A type annotation: `password: String = "..."`.
@@ -82,16 +93,28 @@ enum AssignmentSyntax {
         case UInt8(ascii: "="):
             if at(1) == UInt8(ascii: "=") || at(1) == UInt8(ascii: "~") { return nil }
             cursor += at(1) == UInt8(ascii: ">") ? 2 : 1
-        case UInt8(ascii: "?") where at(1) == UInt8(ascii: "="):
-            cursor += 2
+        case UInt8(ascii: "?") where at(1) == UInt8(ascii: "="), UInt8(ascii: ".") where at(1) == UInt8(ascii: "="):
+            cursor += 2  // `?=` (make), `.=` (PHP)
         case UInt8(ascii: "|") where at(1) == UInt8(ascii: "|") && at(2) == UInt8(ascii: "="):
             cursor += 3
         case UInt8(ascii: ",") where firstArgument:
             cursor += 1
+        case let byte where cursor > nameEnd && !quotedName && ByteSet("A-Za-z").contains(byte):
+            // A declaration with its type between name and value: Go's `var apiToken string = "..."`.
+            var type = cursor
+            while type < text.upper, nameBytes.contains(bytes[type]) || "*[]".utf8.contains(bytes[type]) { type += 1 }
+            let afterType = skipBlanks(text, type)
+            guard afterType > type, afterType + 1 < text.upper, bytes[afterType] == UInt8(ascii: "="),
+                  bytes[afterType + 1] != UInt8(ascii: "=") else { return nil }
+            cursor = afterType + 1
         default:
             return nil
         }
-        return (skipBlanks(text, cursor), false)
+        let valueStart = skipBlanks(text, cursor)
+        // Inside a string that goes on (`"Password: "`, `passwordLabel:"Password:"`), the quote
+        // that follows ends that string: it does not open a value.
+        if quotedName, !closedName, valueStart < text.upper, bytes[valueStart] == before { return nil }
+        return (valueStart, false)
     }
 
     /// The value starting at `start`: a quoted string's content (without a header scheme such
@@ -120,8 +143,10 @@ enum AssignmentSyntax {
             var end = cursor
             let stop = xml ? ByteSet("<\n") : bareEnd
             while end < text.upper, !stop.contains(bytes[end]) { end += 1 }
-            // `<password>value</password>`: the element must close on the line.
-            if xml, !(end + 1 < text.upper && bytes[end] == UInt8(ascii: "<") && bytes[end + 1] == UInt8(ascii: "/")) { return nil }
+            // `<password>value</password>`: the element must close after the value, on its line or the next.
+            let close = xml && end < text.upper && bytes[end] != UInt8(ascii: "<") ? skipWhitespace(text, end) : end
+            if xml, !(close + 1 < text.upper && bytes[close] == UInt8(ascii: "<") && bytes[close + 1] == UInt8(ascii: "/")) { return nil }
+            while xml, end > cursor, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
             range = cursor..<end
             // An expression, not a value: `getpass()`, `tmp->key;`, `a::b`, `x + y`, `sig {`.
             if bytes[range].contains(UInt8(ascii: "(")) || text.hasLiteral(Array("->".utf8), inside: range)
@@ -146,6 +171,22 @@ enum AssignmentSyntax {
     }
 
     private static let headerSchemes = ["bearer ", "basic ", "token "].map { Array($0.utf8) }
+
+    /// Blanks and line breaks: for XML, whose values may sit on their own lines.
+    private static func skipWhitespace(_ text: SecretText, _ start: Int) -> Int {
+        var cursor = start
+        while cursor < text.upper, " \t\r\n".utf8.contains(text.bytes[cursor]) { cursor += 1 }
+        return cursor
+    }
+
+    /// Whether the `[` at `bracket` subscripts a PHP superglobal (`$_POST["password"]`): a form's
+    /// field, not a value.
+    private static func isUserInput(_ text: SecretText, subscriptAt bracket: Int) -> Bool {
+        guard bracket > text.lower, text.bytes[bracket] == UInt8(ascii: "[") else { return false }
+        var start = bracket
+        while start > text.lower, ByteSet("A-Z_").contains(text.bytes[start - 1]) { start -= 1 }
+        return start > text.lower && text.bytes[start - 1] == UInt8(ascii: "$") && text.hasLiteral(Array("_".utf8), at: start)
+    }
 
     private static func skipBlanks(_ text: SecretText, _ start: Int) -> Int {
         var cursor = start
@@ -186,7 +227,7 @@ struct SecretName {
         guard let last = words.last, !Self.descriptors.contains(last),
               !words.contains(where: { Self.notSecret.contains($0) }) else { return false }
         if words.contains(where: { Self.secretWords.contains($0) }) { return true }
-        return zip(words, words.dropFirst()).contains { Self.keyKinds.contains($0.0) && $0.1 == "key" }
+        return zip(words, words.dropFirst()).contains { (Self.keyKinds.contains($0.0) || Self.providers.contains($0.0)) && $0.1 == "key" }
     }
 
     static let secretWords: Set<String> = [
@@ -194,6 +235,11 @@ struct SecretName {
         "credential", "credentials", "creds", "apikey", "apisecret", "apitoken", "secretkey", "privatekey",
         "accesskey", "accesstoken", "authkey", "authtoken", "clientsecret", "masterkey", "signingkey",
     ]
+
+    /// The catalog's providers, by the words of their names: `mailgun_key`, `stripeKey`.
+    static let providers = Set(ProviderCatalog.rules.flatMap { rule in
+        rule.provider.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { $0.count >= 3 }
+    }).subtracting(["cloud", "the", "and", "api", "app", "platform"])
 
     static let keyKinds: Set<String> = [
         "api", "access", "secret", "private", "signing", "encryption", "master", "app", "consumer", "client",
@@ -211,6 +257,8 @@ struct SecretName {
         "age", "location", "source", "param", "parameter", "arg", "column", "index", "schema", "table", "validator",
         "validation", "check", "reset", "changed", "updated", "created", "date", "time", "timestamp", "usage", "used",
         "strength", "rotation", "generator", "encoder", "decoder", "parser", "factory", "service", "class", "input",
+        "callback", "handler", "delegate", "listener", "observer", "closure", "block", "function", "func", "fn",
+        "getter", "setter", "button", "caption", "tooltip", "visible", "visibility",
     ]
 
     static let notSecret: Set<String> = [

@@ -41,6 +41,7 @@ enum SecretFilters {
         documentationExamples.contains(String(decoding: value, as: UTF8.self))
             || containsAny(value, tokenMarkers)
             || isPatterned(value)
+            || isSequential(value)
     }
 
     /// For a free-form value (an assignment's value, a URL's password): also templates,
@@ -51,7 +52,9 @@ enum SecretFilters {
         return documentationExamples.contains(String(decoding: value, as: UTF8.self))
             || containsAny(value, valueMarkers)
             || isPatterned(value)
+            || isSequential(value)
             || isTemplateOrLookup(value, lower)
+            || isTypeName(value)
             || isUUID(value)
             || isIntegrityHash(lower)
             || isPathOrURL(value)
@@ -61,6 +64,26 @@ enum SecretFilters {
     }
 
     // MARK: - The filters
+
+    /// Typed by counting up (`AIzaSyDOCAbC123dEf456GhI789jKl012-MnO`, the sample key in Firebase's
+    /// and Google's SDK docs): a third of its steps go to the next letter or digit, ignoring
+    /// case. In random text of 62 symbols about 1 step in 36 does.
+    static func isSequential(_ value: [UInt8]) -> Bool {
+        guard value.count >= 12 else { return false }
+        let steps = (1..<value.count).filter { index in
+            let previous = SecretText.lowercased(value[index - 1]), byte = SecretText.lowercased(value[index])
+            return byte == previous + 1 && ByteSet.alphanumeric.contains(byte) && ByteSet.alphanumeric.contains(previous)
+        }.count
+        return steps * 3 >= value.count - 1
+    }
+
+    /// A type in a declaration (`tokenCallback: FTS5TokenCallback?`, `password: Secret!`): a
+    /// capitalised identifier marked optional.
+    static func isTypeName(_ value: [UInt8]) -> Bool {
+        guard let first = value.first, let last = value.last, value.count >= 2,
+              first >= 0x41, first <= 0x5A, last == UInt8(ascii: "?") || last == UInt8(ascii: "!") else { return false }
+        return value.dropLast().allSatisfy { ByteSet("A-Za-z0-9_.").contains($0) }
+    }
 
     /// Mostly ordered (`abcdef123456`), a long run of one byte (`000000`), or one short unit
     /// repeated (`abcabcabc`, `Passw0rdPassw0rd`).
@@ -96,7 +119,9 @@ enum SecretFilters {
         if wrapped.contains(where: { $0.0 == first && $0.1 == last }) { return true }
         // A variable or a YAML alias, tag or anchor: `$DB_PASSWORD`, `*default`, `!vault |`.
         if "$*&!".utf8.contains(first) { return true }
-        return containsAny(lower, templateMarkers)
+        // SOPS: `ENC[AES256_GCM,data:...]`, a value encrypted in place.
+        if hasPrefix(lower, Array("enc[".utf8)) { return true }
+        return containsAny(lower, templateMarkers) || hasNamedPlaceholder(value)
     }
 
     private static let templateMarkers = [
@@ -104,6 +129,22 @@ enum SecretFilters {
         "process.env", "environ", "getenv", "env[", "env.", "env(", "env::", "secrets.", "vars.", "settings.",
         "config.", "vault:", "arn:aws:", "ref+", "keyvault", "secretmanager", "ssm:", "op://", "inputs.",
     ].map { Array($0.utf8) }
+
+    /// `{ApiKey}`, `key-{Tenant}-{env}`: a named slot that a template fills.
+    static func hasNamedPlaceholder(_ value: [UInt8]) -> Bool {
+        var open: Int?
+        for (index, byte) in value.enumerated() {
+            if byte == UInt8(ascii: "{") {
+                open = index
+            } else if byte == UInt8(ascii: "}"), let start = open, index > start + 1,
+                      value[(start + 1)..<index].allSatisfy({ ByteSet("A-Za-z0-9_.-").contains($0) }) {
+                return true
+            } else if !ByteSet("A-Za-z0-9_.-").contains(byte) {
+                open = nil
+            }
+        }
+        return false
+    }
 
     /// `123e4567-e89b-12d3-a456-426614174000`: an identifier, not a credential.
     static func isUUID(_ value: [UInt8]) -> Bool {

@@ -123,6 +123,7 @@ extension ProviderCatalog {
                 .triggering("<string name=\"maps_key\">↓AIzatfqY6K1Qjah4dXd3eOa1Zcc-a4CgOFfqRgz</string>\n", path: "res/values/keys.xml"),
                 .passing("apiKey: \"AIzaSyabcdefghijklmnopqrstuvwxyz1234567\",\n", path: "docs/firebase.md"),
                 .passing("GOOGLE_API_KEY=AIza...\n", path: ".env.example"),
+                .passing("  apiKey: \"AIzaSyDOCAbC123dEf456GhI789jKl012-MnO\",\n", path: "src/firebase.js"),
             ]),
         ProviderRule(
             "google-oauth-client-secret", "Google", "Google OAuth client secret",
