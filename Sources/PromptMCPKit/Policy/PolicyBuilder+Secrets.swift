@@ -22,7 +22,7 @@ extension PolicyBuilder {
         return CustomSecret(
             id: id, description: node["description"]?.string ?? "secret (\(id.value))", pattern: located(node["pattern"]),
             keywords: node["keywords"]?.sequence?.compactMap(\.string) ?? [],
-            entropy: node["entropy"]?.string.flatMap(Double.init),
+            entropy: node["entropy"].map(located),
             paths: node["paths"]?.sequence.map { $0.compactMap(glob).map(\.value) },
             severity: choice(node["severity"], Severity.init)?.value ?? .error,
             examples: examples(node["examples"]))

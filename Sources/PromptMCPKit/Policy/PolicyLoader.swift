@@ -44,6 +44,8 @@ public enum PolicyLoader {
         var builder = PolicyBuilder(file: file, policy: base)
         builder.apply(root)
         try builder.policy.secretsAllow.compile()
+        let problems = CustomRuleValidation.diagnostics(builder.policy)
+        guard problems.isEmpty else { throw PolicyError(diagnostics: problems) }
         return builder.policy
     }
 

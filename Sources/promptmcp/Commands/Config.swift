@@ -11,13 +11,15 @@ struct Config: ParsableCommand {
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the policy file; print every problem as FILE:LINE:COL: message.")
+            abstract: "Check the policy file; print every problem as FILE:LINE:COL: message.",
+            discussion: "Also runs the examples of the policy's own rules (secrets.custom, content_rules).")
 
         @Option(help: "Check this file instead of the repository's .promptmcp/policy.yml.")
         var file: String?
 
         func run() throws {
             let resolved = try loadPolicy(file: file)
+            try CustomRuleExamples.verify(resolved.policy)
             Terminal.out("\(resolved.source): valid\n")
         }
     }
