@@ -26,6 +26,7 @@ extension SecretCorpus {
             plantProvider("secrets/twilio-key", ["twilio", "api", "key", "sid"], "SK" + random(Self.hex, 32))
         }
         providerTraps()
+        generateCatalog()
         generateFreeForm()
     }
 

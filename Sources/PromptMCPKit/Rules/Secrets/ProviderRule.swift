@@ -63,9 +63,16 @@ struct ProviderRule: Sendable {
         }
     }
 
+    /// The names as keywords, each also without its underscores (`signing_secret` finds
+    /// `signingSecret` and `SIGNINGSECRET`).
+    var nameKeywords: [[UInt8]] {
+        var seen: Set<String> = []
+        return names.flatMap { [$0, $0.replacingOccurrences(of: "_", with: "")] }.filter { seen.insert($0).inserted }.map { Array($0.utf8) }
+    }
+
     var kind: SecretKind {
         let formats = compiled()
-        let names = names.map { Array($0.utf8) }
+        let names = nameKeywords
         let matchers: [any SecretMatcher] = names.isEmpty ? formats : formats.map { AssignedTokenMatcher(names: names, format: $0) }
         return SecretKind(description: description, revoke: revoke, allow: allow.map { PolicyRegex(builtIn: $0) }, matchers: { _ in matchers })
     }

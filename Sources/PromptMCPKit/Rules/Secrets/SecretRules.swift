@@ -38,7 +38,7 @@ enum SecretRules {
     }
 
     private static let assignedRules = ProviderCatalog.rules.filter { !$0.names.isEmpty }.map { rule in
-        (names: rule.names.map { Array($0.utf8) }, formats: rule.compiled())
+        (names: rule.nameKeywords, formats: rule.compiled())
     }
 
     /// Whether `value`, assigned to `name` (lowercase), is what a provider rule found by name

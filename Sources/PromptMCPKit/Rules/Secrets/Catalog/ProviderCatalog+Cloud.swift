@@ -107,11 +107,11 @@ extension ProviderCatalog {
             "microsoft-teams-webhook", "Microsoft Teams", "Microsoft Teams incoming webhook URL",
             docs: "https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook", revoke: "remove the connector from the channel",
             [
-                ("Microsoft Teams incoming webhook URL", #".webhook.office.com/webhookb2/\K[a-z0-9-]{36}@[a-z0-9-]{36}/IncomingWebhook/[a-z0-9]{32}/[a-z0-9-]{36}"#),
+                ("Microsoft Teams incoming webhook URL", #".webhook.office.com/webhookb2/[a-z0-9-]{36}@[a-z0-9-]{36}/IncomingWebhook/\K[a-z0-9]{32}/[a-z0-9-]{36}"#),
             ], boundary: "A-Za-z0-9_",
             examples: [
-                .triggering("MICROSOFT_TEAMS_WEBHOOK = \".webhook.office.com/webhookb2/↓afcl7tyy4kwkfphdjp2af1k5nug64u272w85@gx070fvx6h8ynr4w6wugd7bnh8u9b2-uyf0s/IncomingWebhook/5zlskfy2y1tvmd4xg1wld7c8xhvfjffn/pf-dxzjrfxtmkdgf46zab72lhi7g2a8f9u5i\"\n", path: "app/settings.py"),
-                .triggering("const microsoftTeamsWebhook = '.webhook.office.com/webhookb2/↓ewuisjqbzb0jfw29rog8gq-3cp3yuwqui1hs@wncidm9111fklazjca4ay2o4v7car9gqofp7/IncomingWebhook/tzaeqrgecn9vb7zxyidxkc0rlap8211y/93peuh2tasx-06l9exxflje96dvrlcazp1tw';\n", path: "src/client.ts"),
+                .triggering("MICROSOFT_TEAMS_WEBHOOK = \".webhook.office.com/webhookb2/afcl7tyy4kwkfphdjp2af1k5nug64u272w85@gx070fvx6h8ynr4w6wugd7bnh8u9b2-uyf0s/IncomingWebhook/↓5zlskfy2y1tvmd4xg1wld7c8xhvfjffn/pf-dxzjrfxtmkdgf46zab72lhi7g2a8f9u5i\"\n", path: "app/settings.py"),
+                .triggering("const microsoftTeamsWebhook = '.webhook.office.com/webhookb2/ewuisjqbzb0jfw29rog8gq-3cp3yuwqui1hs@wncidm9111fklazjca4ay2o4v7car9gqofp7/IncomingWebhook/↓tzaeqrgecn9vb7zxyidxkc0rlap8211y/93peuh2tasx-06l9exxflje96dvrlcazp1tw';\n", path: "src/client.ts"),
                 .passing("label = \".webhook.office.com/webhookb2/z0pxdt9yabbyrfn1quc070918wspl0jwexpx@rwfvq9ni7cjm5ol273a8iaq5ksoivzli1sxg/IncomingWebhook/eg73wfqjv1ijaqns5yo1tusu0ebqbc7x/tx6y2s5huth3o8lrlvxkc42ea6kuuy4ny-b\"  # one character short\n", path: "app/labels.py"),
                 .passing("MICROSOFT_TEAMS_WEBHOOK=.webhook.office.com/webhookb2/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IncomingWebhook/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n", path: ".env.example"),
             ]),

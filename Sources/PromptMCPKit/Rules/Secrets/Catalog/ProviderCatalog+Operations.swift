@@ -132,7 +132,7 @@ extension ProviderCatalog {
                 ("Grafana token", #"glc_[A-Za-z0-9+/]{32,400}"#),
                 ("Grafana token", #"glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}"#),
                 ("Grafana token", #"eyJrIjoi[A-Za-z0-9]{70,400}"#),
-            ], boundary: "A-Za-z0-9_+/=-",
+            ],
             examples: [
                 .triggering("  grafana_token: \"↓glc_aRrIz5Hvxxt7zIrY10SQTJp41pRK9NfSGkt6\"\n", path: "config/app.yml"),
                 .triggering("GRAFANA_TOKEN = \"↓glsa_XB974NWf5lvUYYJrGcCMbDprwhtoXWAk_Aa9e5Ede\"\n", path: "app/settings.py"),
