@@ -54,6 +54,27 @@ final class SecretCorpusTests: XCTestCase {
 
     // MARK: - Helpers
 
+    /// For bench/secrets_bench.py: with PROMPTMCP_SECRET_CORPUS_DIR set, writes the corpus there
+    /// (its files, its policy, and labels.json naming each planted secret and each trap), so that
+    /// other scanners are judged on the same input.
+    func testTheCorpusCanBeWrittenForTheBenchmark() throws {
+        guard let folder = ProcessInfo.processInfo.environment["PROMPTMCP_SECRET_CORPUS_DIR"] else { return }
+        let corpus = SecretCorpus(seed: 0x5EC2_E75C_0A11)
+        let root = URL(fileURLWithPath: folder)
+        for (path, lines) in corpus.files {
+            let file = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+        }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".promptmcp"), withIntermediateDirectories: true)
+        try Data(SecretCorpus.policy.utf8).write(to: root.appendingPathComponent(".promptmcp/policy.yml"))
+        let labels: [String: Any] = [
+            "planted": corpus.planted.map { ["rule": $0.rule, "path": $0.path, "line": $0.line] as [String: Any] },
+            "traps": corpus.traps.map { ["kind": $0.kind, "path": $0.path, "line": $0.line] as [String: Any] },
+        ]
+        try JSONSerialization.data(withJSONObject: labels, options: [.sortedKeys]).write(to: root.appendingPathComponent("labels.json"))
+    }
+
     private func judge(_ corpus: SecretCorpus) throws -> [Finding] {
         let repo = try GitRepo()
         for (path, lines) in corpus.files {

@@ -20,6 +20,8 @@ struct AssignmentMatcher: SecretMatcher {
               SecretEntropy.bits(candidate) >= SecretEntropy.threshold(length: candidate.count),
               !SecretFilters.isPlaceholderValue(candidate),
               !SecretRules.isProviderToken(candidate),
+              // `AccountKey=...` is itself a provider's format, context and all.
+              !SecretRules.isProviderToken(Array(text.bytes[name.lowerBound..<value.upperBound])),
               !SecretRules.isAssignedProviderToken(name: SecretFilters.lowercased(Array(text.bytes[name])), value: candidate) else { return nil }
         return SecretMatch(value: value, label: "secret-like value assigned to '\(text.string(name))'")
     }

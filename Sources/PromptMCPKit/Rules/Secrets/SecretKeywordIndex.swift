@@ -18,6 +18,11 @@ struct SecretKeywordIndex: Sendable {
     }
 
     let keywords: [Keyword]
+    /// The keywords again, flat, for the confirming compare (no array is retained per candidate).
+    private let bytes: [UInt8]
+    private let starts: [Int32]
+    private let folded: [Bool]
+    private let anchors: [Int32]
     private let table: [UInt64]
     private let bucketStart: [Int32]
     private let bucketEntries: [Int32]
@@ -44,19 +49,23 @@ struct SecretKeywordIndex: Sendable {
         }
         for pair in 0..<(1 << 16) { starts[pair + 1] += starts[pair] }
         self.keywords = keywords
+        bytes = keywords.flatMap(\.bytes)
+        self.starts = keywords.reduce(into: [Int32(0)]) { $0.append($0.last! + Int32($1.bytes.count)) }
+        folded = keywords.map(\.folded)
+        anchors = keywords.map { Int32($0.anchorOffset) }
         self.table = table
         bucketStart = starts
         bucketEntries = slots.map(\.keyword)
     }
 
-    /// Calls `body` with each keyword (its index in `keywords`) whose anchor pair occurs in
-    /// `lower..<upper`, and the offset where that keyword would start. `body` confirms it and
-    /// returns where the search resumes (nil: go on at the next byte), so a match is consumed.
-    func forEachCandidate(in bytes: UnsafeBufferPointer<UInt8>, from lower: Int, to upper: Int,
+    /// Calls `body` with each keyword (its index in `keywords`) that occurs whole in
+    /// `lower..<upper`, and the offset where it starts. `body` returns where the search resumes
+    /// (nil: go on at the next byte), so a match is consumed.
+    func forEachCandidate(in text: UnsafeBufferPointer<UInt8>, from lower: Int, to upper: Int,
                           _ body: (_ keyword: Int, _ start: Int) -> Int?) {
-        guard let base = bytes.baseAddress, upper - lower >= 2 else { return }
+        guard let base = text.baseAddress, upper - lower >= 2 else { return }
         table.withUnsafeBufferPointer { table in
-            bucketStart.withUnsafeBufferPointer { starts in
+            bucketStart.withUnsafeBufferPointer { buckets in
                 bucketEntries.withUnsafeBufferPointer { entries in
                     var position = lower
                     var consumed = lower  // a keyword may not start inside a match already reported
@@ -67,10 +76,11 @@ struct SecretKeywordIndex: Sendable {
                             continue
                         }
                         var resume = position + 1
-                        for slot in Int(starts[pair])..<Int(starts[pair + 1]) {
+                        for slot in Int(buckets[pair])..<Int(buckets[pair + 1]) {
                             let keyword = Int(entries[slot])
-                            let start = position - keywords[keyword].anchorOffset
-                            guard start >= consumed, let end = body(keyword, start) else { continue }
+                            let start = position - Int(anchors[keyword])
+                            guard start >= consumed, occurs(keyword, in: base, at: start, upper: upper),
+                                  let end = body(keyword, start) else { continue }
                             resume = max(resume, end)
                             consumed = end
                             break
@@ -82,10 +92,39 @@ struct SecretKeywordIndex: Sendable {
         }
     }
 
+    /// Whether keyword number `keyword` is at `start` (ignoring ASCII case when it is folded).
+    @inline(__always)
+    private func occurs(_ keyword: Int, in text: UnsafePointer<UInt8>, at start: Int, upper: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { bytes in
+            let first = Int(starts[keyword]), count = Int(starts[keyword + 1]) - first
+            guard start + count <= upper else { return false }
+            if folded[keyword] {
+                for offset in 0..<count where SecretText.lowercased(text[start + offset]) != bytes[first + offset] { return false }
+            } else {
+                for offset in 0..<count where text[start + offset] != bytes[first + offset] { return false }
+            }
+            return true
+        }
+    }
+
     /// The offset of the pair least likely to occur in source text.
     static func rarestPair(_ keyword: [UInt8]) -> Int {
-        (0..<(keyword.count - 1)).min { frequency(keyword[$0]) * frequency(keyword[$0 + 1]) < frequency(keyword[$1]) * frequency(keyword[$1 + 1]) } ?? 0
+        func cost(_ offset: Int) -> Double {
+            let first = keyword[offset], second = keyword[offset + 1]
+            let common = commonPairs.contains(Int(SecretText.lowercased(first)) << 8 | Int(SecretText.lowercased(second)))
+            return frequency(first) * frequency(second) * (common ? 8 : 1)
+        }
+        return (0..<(keyword.count - 1)).min { cost($0) < cost($1) } ?? 0
     }
+
+    /// Letter pairs that are everywhere in English and in identifiers, which an anchor avoids.
+    private static let commonPairs: Set<Int> = Set(
+        ["th", "he", "in", "er", "an", "re", "on", "at", "en", "nd", "ti", "es", "or", "te", "of", "ed", "is", "it", "al",
+         "ar", "st", "to", "nt", "ng", "se", "ha", "as", "ou", "io", "le", "ve", "co", "me", "de", "hi", "ri", "ro", "ic",
+         "ne", "ea", "ra", "ce", "li", "ch", "ll", "be", "ma", "si", "om", "ur", "ca", "el", "ta", "la", "ns", "ge", "ly",
+         "ei", "ss", "et", "pe", "ke", "ut", "pa", "ac", "ct", "ue", "ad", "tr", "ec", "ia", "ow", "ol", "il", "us", "ir",
+         "un", "am", "ul", "pr", "ex", "fo", "lo", "rt", "id", "em", "po", "ry", "ey", "ty", "wo", "di", "im", "mp"]
+            .map { Int(Array($0.utf8)[0]) << 8 | Int(Array($0.utf8)[1]) })
 
     /// How often a byte turns up in source text, roughly (relative).
     private static func frequency(_ byte: UInt8) -> Double {

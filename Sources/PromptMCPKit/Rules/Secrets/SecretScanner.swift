@@ -67,9 +67,8 @@ struct SecretScan: Sendable {
                 var lineStart = span.start
                 index.forEachCandidate(in: bytes, from: span.start, to: span.end) { number, start in
                     let keyword = index.keywords[number]
-                    let confirmed = keyword.folded ? text.hasFoldedLiteral(keyword.bytes, at: start) : text.hasLiteral(keyword.bytes, at: start)
                     let entry = entries[keyword.matcher]
-                    guard confirmed, let match = entry.matcher.match(text, keyword: keyword.index, at: start) else { return nil }
+                    guard let match = entry.matcher.match(text, keyword: keyword.index, at: start) else { return nil }
                     let at = match.position ?? match.value.lowerBound
                     if at < lineStart { (line, lineStart) = (span.firstLine, span.start) }
                     while let newline = Self.newline(in: bytes, from: lineStart, to: at) {
