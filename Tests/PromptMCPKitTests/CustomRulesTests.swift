@@ -50,6 +50,11 @@ final class CustomRulesTests: XCTestCase {
         XCTAssertEqual(found.first?.hint, "use the logger (src/log.ts)")
         XCTAssertEqual(try findings(text, path: "src/vendor/lib.js", policy: policy, prefix: "content/"), [])
         XCTAssertEqual(try findings(text, path: "scripts/app.ts", policy: policy, prefix: "content/"), [])
+        // A path may switch the rule off by its id, as for a built-in rule.
+        let quiet = try PolicyLoader.load(Self.policy + "paths:\n  - match: \"src/legacy/**\"\n    rules: { \"content/no-console-log\": off }\n",
+                                          file: "policy.yml")
+        XCTAssertEqual(try findings(text, path: "src/legacy/old.ts", policy: quiet, prefix: "content/"), [])
+        XCTAssertEqual(try findings(text, path: "src/app.ts", policy: quiet, prefix: "content/").count, 1)
     }
 
     func testTheCustomRulesAreValidatedAtTheirPlace() {

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// `secrets.custom:` entries: the project's own secret formats, reported as `secrets/<id>`.
 public struct CustomSecret: Sendable {
@@ -84,6 +85,14 @@ enum CustomRuleValidation {
             }
         }
         return diagnostics
+    }
+
+    /// `secrets/<id>` and `content/<id>` for each rule the file declares, before it is validated.
+    static func declaredIDs(_ root: Node) -> [String] {
+        func ids(_ node: Node?, _ area: String) -> [String] {
+            node?.sequence?.compactMap { $0["id"]?.string.map { "\(area)/\($0)" } } ?? []
+        }
+        return ids(root["secrets"]?["custom"], "secrets") + ids(root["content_rules"], "content")
     }
 
     private static func isName(_ text: String) -> Bool {

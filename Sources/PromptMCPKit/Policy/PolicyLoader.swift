@@ -32,6 +32,7 @@ public enum PolicyLoader {
                 location: location, level: .error,
                 message: "policy version \(number) is newer than this promptmcp understands (version 1); upgrade promptmcp")])
         }
+        validator.declaredRuleIDs = CustomRuleValidation.declaredIDs(root)
         validator.validate(root, as: .policy, at: "")
         guard validator.diagnostics.isEmpty else {
             // In file order, as an editor lists them; the sort is stable for problems at one place.

@@ -5,6 +5,8 @@ import Yams
 struct PolicyValidator {
     let file: String
     private(set) var diagnostics: [PolicyDiagnostic] = []
+    /// The ids of the file's own rules (`secrets.custom`, `content_rules`), which `paths:` may name.
+    var declaredRuleIDs: [String] = []
 
     init(file: String) { self.file = file }
 
@@ -40,7 +42,7 @@ struct PolicyValidator {
             for (key, value) in mapping { validate(value, as: valueShape, at: join(keyPath, key.string ?? "?")) }
         case .ruleSeverities:
             guard let mapping = node.mapping else { return expected(shape, node, keyPath) }
-            let ids = RuleRegistry.descriptions.map(\.id)
+            let ids = RuleRegistry.descriptions.map(\.id) + declaredRuleIDs
             let known = ids + Set(ids.map { $0.prefix { $0 != "/" } + "/*" }).sorted()
             for (key, value) in mapping {
                 let id = key.string ?? ""

@@ -2,9 +2,10 @@
 
 /// Every other provider of the catalog: a token drawn at random from each format's compiled
 /// segments (so a wrong pattern shows as a miss or a trap flagged), planted in a line of a random
-/// file type, and three traps per provider: the token one byte short where it is not assigned to
-/// a secret-like name, a repeated-byte placeholder where it is, and, for a format found by name,
-/// a valid value under a name that is not the provider's.
+/// file type, and up to three traps per provider: the token one byte short where it is not
+/// assigned to a secret-like name (when nothing before the secret names it), a repeated-byte
+/// placeholder where it is, and, for a format found by name, a valid value under a name that is
+/// not the provider's.
 extension SecretCorpus {
     /// The providers the hand-written part of the corpus plants already.
     static let handWritten: Set<String> = [
@@ -13,6 +14,7 @@ extension SecretCorpus {
     ]
 
     mutating func generateCatalog() {
+        generateCommandLinesAndConnectionStrings()
         for rule in ProviderCatalog.rules where !Self.handWritten.contains(rule.name) {
             let formats = rule.compiled()
             let format = formats[rng.next(formats.count)]
@@ -21,7 +23,10 @@ extension SecretCorpus {
             let (lead, value) = token(format)!
             plantProvider("secrets/" + rule.name, words, value, lead: lead)
             let path = pick(Self.paths)
-            if let short = token(format, short: true).map({ $0.lead + $0.value }) {
+            // (Not for a format whose context names the secret, `AccountKey=...`: a shorter value
+            // there is still a credential under a secret-like name, which the generic rule reports.)
+            if let short = token(format, short: true), short.lead.isEmpty {
+                let short = short.value
                 trap("one byte short", path, neutral(path, short))
             }
             let (fillLead, fill) = token(format, fill: true)!
@@ -30,6 +35,23 @@ extension SecretCorpus {
                 trap("valid shape, unrelated name", path, neutral(path, lead + value))
             }
         }
+    }
+
+    /// Passwords in connection strings and on curl command lines, and their look-alikes.
+    mutating func generateCommandLinesAndConnectionStrings() {
+        for _ in 0..<3 {
+            let password = random(Self.alphanumeric, 1) + random(Self.symbols.filter { $0 != ";" }, 11 + rng.next(6))
+            let server = pick(["tcp:sql.internal,1433", "db01.corp", "10.0.4.12"])
+            plant("secrets/connection-string", pick(["config/settings.json", "app/settings.py"]),
+                  "\"Server=\(server);Database=orders;User Id=orders_app;Password={S};\"", password)
+            let secret = random(Self.alphanumeric, 1) + random(Self.symbols.filter { !"'\"\\".contains($0) }, 11 + rng.next(6))
+            plant("secrets/command-line-credential", pick(["scripts/deploy.sh", "docs/setup.md"]),
+                  "curl -fsS -u deploy:{S} https://ci.internal/api/queue", secret)
+        }
+        trap("placeholder", "config/settings.json", "\"Server=db01;Database=orders;User Id=app;Password={DB_PASSWORD};\"",
+             "\"Data Source=app.db;Password=changeme\"")
+        trap("variable", "scripts/deploy.sh", "curl -u \"$CI_USER:$CI_PASSWORD\" https://ci.internal/api/queue",
+             "curl -u api_key: https://api.example.com/v1/charges")
     }
 
     /// A line that holds `text` in a string, assigned to a name that is not secret-like.

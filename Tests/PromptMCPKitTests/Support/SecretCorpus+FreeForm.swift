@@ -67,7 +67,10 @@ extension SecretCorpus {
         default: value = random(Self.alphanumeric, 16 + rng.next(25))  // a service token
         }
         let path = pick(Self.paths)
-        plant("secrets/generic-secret", path, assignment(pick(names), path), value)
+        let name = pick(names)
+        // An AWS secret key's shape under an AWS name is what secrets/aws-secret-key reports.
+        let awsShape = name.first == "aws" && value.count == 40 && value.allSatisfy { (Self.base64 as [Character]).contains($0) }
+        plant(awsShape ? "secrets/aws-secret-key" : "secrets/generic-secret", path, assignment(name, path), value)
     }
 
     /// Test fixtures are not allowed by their path alone: outside secrets.allow.paths they count.

@@ -63,11 +63,12 @@ struct ProviderRule: Sendable {
         }
     }
 
-    /// The names as keywords, each also without its underscores (`signing_secret` finds
-    /// `signingSecret` and `SIGNINGSECRET`).
+    /// The names as keywords, each also without its underscores and with dots or dashes for
+    /// them (`signing_secret` finds `signingSecret`, `SIGNINGSECRET` and `signing.secret`).
     var nameKeywords: [[UInt8]] {
         var seen: Set<String> = []
-        return names.flatMap { [$0, $0.replacingOccurrences(of: "_", with: "")] }.filter { seen.insert($0).inserted }.map { Array($0.utf8) }
+        return names.flatMap { name in ["_", "", ".", "-"].map { name.replacingOccurrences(of: "_", with: $0) } }
+            .filter { seen.insert($0).inserted }.map { Array($0.utf8) }
     }
 
     var kind: SecretKind {
