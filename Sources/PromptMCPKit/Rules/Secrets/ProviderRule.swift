@@ -66,9 +66,16 @@ struct ProviderRule: Sendable {
     /// The names as keywords, each also without its underscores and with dots or dashes for
     /// them (`signing_secret` finds `signingSecret`, `SIGNINGSECRET` and `signing.secret`).
     var nameKeywords: [[UInt8]] {
-        var seen: Set<String> = []
-        return names.flatMap { name in ["_", "", ".", "-"].map { name.replacingOccurrences(of: "_", with: $0) } }
-            .filter { seen.insert($0).inserted }.map { Array($0.utf8) }
+        // Bytes, not Foundation's replacingOccurrences: this runs for every rule at start-up.
+        var keywords: [[UInt8]] = []
+        for name in names {
+            let bytes = Array(name.utf8)
+            for separator: UInt8? in [UInt8(ascii: "_"), nil, UInt8(ascii: "."), UInt8(ascii: "-")] {
+                let spelled = bytes.compactMap { $0 == UInt8(ascii: "_") ? separator : $0 }
+                if !keywords.contains(spelled) { keywords.append(spelled) }
+            }
+        }
+        return keywords
     }
 
     var kind: SecretKind {

@@ -35,7 +35,7 @@ struct SecretKeywordIndex: Sendable {
             let offset = Self.rarestPair(keywords[index].bytes)
             keywords[index].anchorOffset = offset
             let first = keywords[index].bytes[offset], second = keywords[index].bytes[offset + 1]
-            for pair in Set(Self.variants(first, second, folded: keywords[index].folded)) {
+            for pair in Self.variants(first, second, folded: keywords[index].folded) {
                 slots.append((pair, Int32(index)))
             }
         }
@@ -111,20 +111,28 @@ struct SecretKeywordIndex: Sendable {
     static func rarestPair(_ keyword: [UInt8]) -> Int {
         func cost(_ offset: Int) -> Double {
             let first = keyword[offset], second = keyword[offset + 1]
-            let common = commonPairs.contains(Int(SecretText.lowercased(first)) << 8 | Int(SecretText.lowercased(second)))
+            let pair = Int(SecretText.lowercased(first)) << 8 | Int(SecretText.lowercased(second))
+            let common = commonPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
             return frequency(first) * frequency(second) * (common ? 8 : 1)
         }
         return (0..<(keyword.count - 1)).min { cost($0) < cost($1) } ?? 0
     }
 
-    /// Letter pairs that are everywhere in English and in identifiers, which an anchor avoids.
-    private static let commonPairs: Set<Int> = Set(
+    /// Letter pairs that are everywhere in English and in identifiers, which an anchor avoids
+    /// (a bit per pair, as in the table).
+    private static let commonPairs: [UInt64] = bits(
         ["th", "he", "in", "er", "an", "re", "on", "at", "en", "nd", "ti", "es", "or", "te", "of", "ed", "is", "it", "al",
          "ar", "st", "to", "nt", "ng", "se", "ha", "as", "ou", "io", "le", "ve", "co", "me", "de", "hi", "ri", "ro", "ic",
          "ne", "ea", "ra", "ce", "li", "ch", "ll", "be", "ma", "si", "om", "ur", "ca", "el", "ta", "la", "ns", "ge", "ly",
          "ei", "ss", "et", "pe", "ke", "ut", "pa", "ac", "ct", "ue", "ad", "tr", "ec", "ia", "ow", "ol", "il", "us", "ir",
          "un", "am", "ul", "pr", "ex", "fo", "lo", "rt", "id", "em", "po", "ry", "ey", "ty", "wo", "di", "im", "mp"]
             .map { Int(Array($0.utf8)[0]) << 8 | Int(Array($0.utf8)[1]) })
+
+    private static func bits(_ pairs: [Int]) -> [UInt64] {
+        var words = [UInt64](repeating: 0, count: (1 << 16) / 64)
+        for pair in pairs { words[pair >> 6] |= 1 << UInt64(pair & 63) }
+        return words
+    }
 
     /// How often a byte turns up in source text, roughly (relative).
     private static func frequency(_ byte: UInt8) -> Double {
