@@ -13,6 +13,7 @@ enum DatabaseURLRule {
             .passing("url = \"postgresql://${DB_USER}:${DB_PASSWORD}@${DB_HOST}/app\"\n", path: "settings.py"),
             .passing("amqp://guest:guest@rabbitmq:5672/\n", path: "README.md"),
             .passing("redis://:<password>@cache:6379/0\n", path: "docs/cache.md"),
+            .passing("DATABASE_URL=postgres://app:%3Cpassword%3E@db.internal/app\n", path: ".env.example"),
             .passing("See https://user:pass@example.com for the syntax.\n", path: "docs/urls.md"),
         ]
     )
@@ -32,6 +33,22 @@ struct URLPasswordMatcher: SecretMatcher {
         "mariadb", "mongo", "mongodb", "redis", "guest", "rabbitmq", "user", "username", "default", "changeme",
         "example", "test", "dev", "local", "localhost", "sa", "oracle", "qwerty", "letmein", "123456", "12345678",
     ]
+
+    static func percentDecoded(_ bytes: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
+               let byte = UInt8(String(decoding: bytes[(index + 1)...(index + 2)], as: UTF8.self), radix: 16) {
+                output.append(byte)
+                index += 3
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return output
+    }
 
     /// A default password, or a word that stands for one.
     static func isDefault(_ value: [UInt8]) -> Bool {
@@ -57,7 +74,8 @@ struct URLPasswordMatcher: SecretMatcher {
               let colon = (authorityStart..<at).first(where: { bytes[$0] == UInt8(ascii: ":") }),
               colon + 1 < at else { return nil }
         let user = Array(bytes[authorityStart..<colon])
-        let password = Array(bytes[(colon + 1)..<at])
+        // Judged as the URL means it: `p%40ss` is `p@ss`, `%3Cpassword%3E` is `<password>`.
+        let password = Self.percentDecoded(Array(bytes[(colon + 1)..<at]))
         guard password.count >= 6, password != user, !Self.isDefault(password),
               SecretEntropy.bits(password) >= SecretEntropy.threshold(length: password.count),
               !SecretFilters.isPlaceholderValue(password), !SecretRules.isProviderToken(password) else { return nil }

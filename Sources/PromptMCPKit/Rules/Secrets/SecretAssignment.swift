@@ -16,6 +16,11 @@ struct AssignmentMatcher: SecretMatcher {
               value.count >= minLength, value.count <= 1000,
               SecretName(text.bytes, name).isSecretLike else { return nil }
         let candidate = Array(text.bytes[value])
+        // A provider's token, base64-encoded (a Kubernetes Secret's `data:`, a Docker `auth`):
+        // decoded, it is plain text, which the filters below would let go.
+        if let label = SecretRules.encodedProviderToken(candidate) {
+            return SecretMatch(value: value, label: "base64-encoded \(label) assigned to '\(text.string(name))'")
+        }
         guard !candidate.contains(where: { $0 == 0x20 || $0 == 0x09 }),
               SecretEntropy.bits(candidate) >= SecretEntropy.threshold(length: candidate.count),
               !SecretFilters.isPlaceholderValue(candidate),

@@ -37,6 +37,20 @@ enum SecretRules {
         }
     }
 
+    /// The name of the provider token that `value` holds when base64-decoded (as a whole, or as
+    /// one field of the JSON or `user:token` text it decodes to), if any.
+    static func encodedProviderToken(_ value: [UInt8]) -> String? {
+        guard value.count >= 24, let decoded = Base64.decode(value, urlSafe: false) ?? Base64.decode(value, urlSafe: true),
+              decoded.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        for piece in decoded.split(whereSeparator: { " \":,{}=@'".utf8.contains($0) }) where piece.count >= 16 {
+            let bytes = Array(piece)
+            if isProviderToken(bytes) {
+                return prefixedFormats.first { format in format.prefixes.contains { SecretFilters.hasPrefix(bytes, $0) } }?.name ?? "token"
+            }
+        }
+        return nil
+    }
+
     private static let assignedRules = ProviderCatalog.rules.filter { !$0.names.isEmpty }.map { rule in
         (names: rule.nameKeywords, formats: rule.compiled())
     }
