@@ -13,6 +13,8 @@ final class QualityRulesTests: XCTestCase {
         try repo.commit("base")
     }
 
+    private static let todoOn = "version: 1\nquality:\n  todo-without-reference: warning\n"
+
     private func check(_ policyText: String = "version: 1\n") throws -> [Finding] {
         let policy = try PolicyLoader.load(policyText, file: "policy.yml")
         return try repo.check(policy: policy).findings
@@ -27,7 +29,7 @@ final class QualityRulesTests: XCTestCase {
         try repo.stage("Sources/App.swift", "// TODO: old debt\nlet a = 1 \nprint(a)\n")
         try repo.commit()
         try repo.stage("Sources/App.swift", "// TODO: old debt\nlet a = 1 \nprint(a)\nlet b = 2 \n// FIXME: new debt\n")
-        XCTAssertEqual(places(try check()), [
+        XCTAssertEqual(places(try check(Self.todoOn)), [
             "quality/todo-without-reference Sources/App.swift:5",
             "quality/trailing-whitespace Sources/App.swift:4",
         ])
@@ -35,11 +37,11 @@ final class QualityRulesTests: XCTestCase {
 
     func testFindingsCarryTheirPlaceAndAFingerprintThatSurvivesALineMove() throws {
         try repo.stage("a.swift", "let a = 1\n// TODO: tidy\n")
-        let before = try XCTUnwrap(try check().first)
+        let before = try XCTUnwrap(try check(Self.todoOn).first)
         XCTAssertEqual([before.line, before.column], [2, 4])
         XCTAssertEqual(before.severity, .warning)
         try repo.stage("a.swift", "import Foundation\n\nlet a = 1\n// TODO: tidy\n")
-        let after = try XCTUnwrap(try check().first)
+        let after = try XCTUnwrap(try check(Self.todoOn).first)
         XCTAssertEqual(after.line, 4)
         XCTAssertEqual(after.fingerprint, before.fingerprint)
     }
@@ -98,7 +100,7 @@ final class QualityRulesTests: XCTestCase {
     }
 
     func testPolicyOptionsOverrideTheDefaults() throws {
-        try repo.stage("a.swift", "print(1)\nNSLog(\"x\")\n// \(String(repeating: "x", count: 40))\n")
+        try repo.stage("a.swift", "dump(1)\nNSLog(\"x\")\nlet \(String(repeating: "x", count: 40)) = 1\n")
         try repo.stage("b.ts", "console.log(1)\n")
         try repo.stage("secrets/.env", "A=1\n")
         let findings = try check("""

@@ -78,6 +78,8 @@ public struct Policy: Sendable {
         public var capsSeverity: Located<Severity>?
         /// Rule severities for these paths, by rule id or `area/*`: `off` is a path allowlist.
         public var rules: [String: Located<Severity>] = [:]
+        /// Vendored or generated: the style rules leave these paths alone (GeneratedFiles.swift).
+        public var generated: Located<Bool>?
 
         /// A path's `caps: {severity}`: the cap rules' severity here, unless the same entry's
         /// `rules:` names a cap rule itself.
@@ -90,17 +92,14 @@ public struct Policy: Sendable {
         func matches(components: [Substring]) -> Bool { globs.contains { $0.matches(components: components) } }
     }
 
-    /// The built-in policy: gentle caps (warnings) and lock files left out of them, so that
-    /// `promptmcp check` is useful in any repository without set-up.
+    /// The built-in policy: gentle caps (warnings), lock files left out of them, and well-known
+    /// vendored and generated files left to their tools, so that `promptmcp check` is useful in
+    /// any repository without set-up.
     public static let defaults: Policy = {
         var policy = Policy()
-        let lockFiles = [
-            "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "Package.resolved",
-            "Cargo.lock", "go.sum", "poetry.lock", "Pipfile.lock", "Gemfile.lock", "composer.lock",
-        ]
-        var lockFileCaps = PathOverride(globs: lockFiles.map { try! Glob($0) }, location: nil)
+        var lockFileCaps = PathOverride(globs: GeneratedFiles.lockFiles.map { try! Glob($0) }, location: nil)
         lockFileCaps.setCapsSeverity(Located(.off))
-        policy.paths = [lockFileCaps]
+        policy.paths = [lockFileCaps, GeneratedFiles.builtInOverride]
         return policy
     }()
 }
@@ -118,6 +117,9 @@ public struct PathSettings: Sendable {
     public var matchedOverrides: [Policy.PathOverride] = []
     /// Rule severities set for this path by `paths:` entries, by rule id or `area/*`.
     public var ruleSeverities: [String: Located<Severity>] = [:]
+    /// Whether a built-in entry, `.gitattributes` or the policy marks the path vendored or
+    /// generated; nil when none says, and the file's header decides.
+    public var generated: Located<Bool>?
 
     /// The severity `paths:` entries give a rule here, if any: its own id first, then its area's
     /// (`areaKey` is `secrets/*` for `secrets/jwt`). Runs for every rule on every file, so the
@@ -149,6 +151,7 @@ extension Policy {
             if let value = override.count { settings.count = value }
             if let value = override.capsSeverity { settings.capsSeverity = value }
             settings.ruleSeverities.merge(override.rules) { $1 }
+            if let value = override.generated { settings.generated = value }
         }
         return settings
     }

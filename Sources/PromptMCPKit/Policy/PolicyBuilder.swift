@@ -80,7 +80,8 @@ struct PolicyBuilder {
             count: choice(caps?["count"], LineCount.init),
             rules: Dictionary((node["rules"]?.mapping ?? [:]).compactMap { key, value in
                 key.string.flatMap { id in choice(value, Severity.init).map { (id, $0) } }
-            }) { $1 }
+            }) { $1 },
+            generated: bool(node["generated"])
         )
         if let severity = choice(caps?["severity"], Severity.init) { override.setCapsSeverity(severity) }
         return override

@@ -112,6 +112,7 @@ extension Shape {
             ("match", .globs),
             ("exclude", .boolean),
             ("protected", .boolean),
+            ("generated", .boolean),
             ("caps", .map([
                 ("max_lines_per_file", .integer(minimum: 0)),
                 ("count", lineCount),

@@ -21,8 +21,10 @@ public enum PolicySource {
     static let file = PolicyLoader.path
 
     public static func forStagedChange(in repository: Repository) throws -> ResolvedPolicy {
-        guard let copy = try stagedCopy(of: file, in: repository) else { return defaults }
+        let attributes = try repository.stagedContent(of: GeneratedFiles.attributesPath)
+        guard let copy = try stagedCopy(of: file, in: repository) else { return defaults.addingAttributes(attributes) }
         return try resolved(copy.bytes, label: "\(file) (\(copy.isStaged ? "staged" : "not staged yet"))", notes: copy.notes)
+            .addingAttributes(attributes)
     }
 
     /// The staged bytes of a file that judges changes (the policy, the baseline), or the work
@@ -39,8 +41,9 @@ public enum PolicySource {
     }
 
     public static func forWorkTree(in repository: Repository) throws -> ResolvedPolicy {
-        guard let bytes = workTreeCopy(in: repository) else { return defaults }
-        return try resolved(Array(bytes), label: file, notes: [])
+        let attributes = FileManager.default.contents(atPath: repository.workDirectory + GeneratedFiles.attributesPath).map(Array.init)
+        guard let bytes = workTreeCopy(in: repository) else { return defaults.addingAttributes(attributes) }
+        return try resolved(Array(bytes), label: file, notes: []).addingAttributes(attributes)
     }
 
     /// Loads a policy from the bytes of a file. `label` names the copy for people; `file` is the

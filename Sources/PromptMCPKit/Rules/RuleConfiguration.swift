@@ -22,6 +22,7 @@ public struct RuleConfiguration: Sendable {
     }
 
     public func int(_ name: String) -> Int { Int(scalar(name)) ?? 0 }
+    public func bool(_ name: String) -> Bool { ["true", "yes", "on"].contains(scalar(name).lowercased()) }
     public func bytes(_ name: String) -> Int { Notation.bytes(scalar(name)) ?? 0 }
     public func string(_ name: String) -> String { scalar(name) }
     public func strings(_ name: String) -> [String] { value(name).strings }

@@ -49,6 +49,12 @@ public struct RuleDescription: Sendable {
     }
 
     public var area: String { String(id.prefix { $0 != "/" }) }
+
+    /// Whether the rule leaves vendored and generated files alone (GeneratedFiles.swift): the
+    /// quality rules do, but for those in `QualityRules.judgingGeneratedFiles`.
+    public var skipsGeneratedFiles: Bool {
+        area == "quality" && !QualityRules.judgingGeneratedFiles.contains(id)
+    }
     public var name: String { String(id.drop { $0 != "/" }.dropFirst()) }
 }
 

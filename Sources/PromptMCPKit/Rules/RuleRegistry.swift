@@ -29,7 +29,8 @@ public enum RuleRegistry {
 /// The rules of one run, configured from the policy: those switched off, and those that do not
 /// run at this stage, are left out.
 public struct RuleSet: Sendable {
-    public typealias Entry<Rule> = (rule: Rule, severity: Severity, id: String, areaKey: String, judgesTheOldPath: Bool)
+    public typealias Entry<Rule> = (rule: Rule, severity: Severity, id: String, areaKey: String, judgesTheOldPath: Bool,
+                                    skipsGenerated: Bool)
 
     public let stage: Stage
     public var fileRules: [Entry<any FileRule>]
@@ -49,7 +50,8 @@ public struct RuleSet: Sendable {
                                     make: (RuleConfiguration) throws -> Rule) throws -> Entry<Rule>? {
         let configuration = RuleConfiguration(description, policy: policy)
         guard configuration.severity != .off || policy.turnsOn(description), description.runs(at: stage) else { return nil }
-        return (try make(configuration), configuration.severity, description.id, description.areaKey, description.judgesTheOldPath)
+        return (try make(configuration), configuration.severity, description.id, description.areaKey, description.judgesTheOldPath,
+                description.skipsGeneratedFiles)
     }
 
     public var ids: [String] {
@@ -68,14 +70,28 @@ public struct RuleSet: Sendable {
         var context = FileContext(file: file, settings: settings, policy: policy)
         let oldSettings = file.oldPath.map(policy.settings(for:))
         var findings: [Finding] = []
+        // Findings of rules that leave generated files alone, when no entry said whether this
+        // one is: the file's header is read only if there are some (most files have none).
+        var undecided: [Int] = []
+        let marked = settings.generated?.value
         for entry in fileRules where entry.judgesTheOldPath || !onlyOldPathRules {
-            context.severity = settings.severity(forRule: entry.id, areaKey: entry.areaKey) ?? entry.severity
+            // A rule the path's `rules:` names explicitly judges it even when it is generated.
+            let ownSeverity = settings.severity(forRule: entry.id, areaKey: entry.areaKey)
+            let skips = entry.skipsGenerated && ownSeverity == nil
+            if skips, marked == true { continue }
+            context.severity = ownSeverity ?? entry.severity
             if entry.judgesTheOldPath, let oldSettings {
                 context.severity = max(context.severity, oldSettings.severity(forRule: entry.id, areaKey: entry.areaKey) ?? entry.severity)
             }
             guard context.severity != .off else { continue }
             context.ruleID = entry.id
-            findings += entry.rule.check(file, context)
+            let found = entry.rule.check(file, context)
+            if skips, marked == nil { undecided += findings.count..<findings.count + found.count }
+            findings += found
+        }
+        if !undecided.isEmpty, GeneratedFiles.hasGeneratedHeader(file.content) {
+            let dropped = Set(undecided)
+            findings = findings.indices.filter { !dropped.contains($0) }.map { findings[$0] }
         }
         return findings
     }

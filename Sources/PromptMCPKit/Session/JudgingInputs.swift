@@ -35,7 +35,7 @@ public struct JudgingInputs: Sendable {
         let policy = try policyBlob.map {
             try PolicySource.resolved(repository.blob($0) ?? [], label: "\(PolicySource.file) (at \(commit.short))", notes: [])
         } ?? PolicySource.defaults
-        return JudgingInputs(policy: policy, baseline: try baselineBlob.map { try Baseline.decode(repository.blob($0) ?? []) } ?? .empty,
+        return JudgingInputs(policy: policy.addingAttributes(try repository.content(of: GeneratedFiles.attributesPath, at: commit)), baseline: try baselineBlob.map { try Baseline.decode(repository.blob($0) ?? []) } ?? .empty,
                              policyBlob: policyBlob, baselineBlob: baselineBlob)
     }
 

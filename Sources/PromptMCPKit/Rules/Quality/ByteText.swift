@@ -109,6 +109,41 @@ extension ArraySlice<UInt8> {
         return inside
     }
 
+    /// Whether the first non-blank characters open a comment: `//`, `/*`, `*` (inside a block
+    /// comment) or `#`. Only the start is looked at: a comment after code would need each
+    /// language's string syntax.
+    var startsAsComment: Bool {
+        let start = indentEnd
+        guard start < endIndex else { return false }
+        switch self[start] {
+        case UInt8(ascii: "#"), UInt8(ascii: "*"): return true
+        case UInt8(ascii: "/"):
+            let next = start + 1 < endIndex ? self[start + 1] : 0
+            return next == UInt8(ascii: "/") || next == UInt8(ascii: "*")
+        default: return false
+        }
+    }
+
+    /// Whether more than half of the line after its indentation is inside double-quoted
+    /// strings, quotes included: data written as code (test vectors, long messages).
+    var isMostlyStringLiterals: Bool {
+        var inside = false
+        var escaped = false
+        var literal = 0
+        for byte in self[indentEnd...] {
+            if inside { literal += 1 }
+            if escaped {
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = inside
+            } else if byte == UInt8(ascii: "\"") {
+                if !inside { literal += 1 }
+                inside.toggle()
+            }
+        }
+        return literal * 2 > endIndex - indentEnd
+    }
+
     /// Unicode scalars in the line: every byte that does not continue a UTF-8 sequence (an
     /// invalid byte counts as one).
     var scalarCount: Int {

@@ -3,9 +3,13 @@ public struct DebugLeftoverRule: FileRule {
     public static let description = RuleDescription(
         id: "quality/debug-leftover",
         summary: """
-            An added line calls a debugging aid (Swift's `print`, JavaScript's `console.log`, Python's \
-            `breakpoint`, ...), chosen by file extension. Lines that start as a comment, and text inside \
-            a double-quoted string on the line, are skipped.
+            An added line calls a debugging aid (Swift's `debugPrint` and `dump`, JavaScript's \
+            `console.log`, Python's `breakpoint`, ...), chosen by file extension. Lines that start as a \
+            comment, text inside a double-quoted string on the line, and methods of the same name \
+            (`db.dump(...)`) are skipped. Swift's `print` is not looked for by default: in executables, \
+            examples, playgrounds, scripts and dev tools it is the program's output (176 of swift-nio's \
+            179 `print` calls), and only the target kind, not the file, tells the two apart; a library \
+            project adds it with `patterns: { swift: ["print(", "debugPrint(", "dump("] }`.
             """,
         defaultSeverity: .warning,
         policyKey: "quality.debug-leftover",
@@ -20,21 +24,23 @@ public struct DebugLeftoverRule: FileRule {
                 """),
         ],
         examples: [
-            .triggering("func load() {\n    ↓print(\"here\")\n    ↓debugPrint(state)\n}\n"),
+            .triggering("func load() {\n    ↓debugPrint(state)\n    ↓dump(model)\n}\n", path: "Sources/Lib/Model.swift"),
             .triggering("const a = 1;\n↓console.log(a);\n↓debugger;\n", path: "web/app.ts"),
             .triggering("def f():\n    ↓breakpoint()\n    import pdb; ↓pdb.set_trace()\n", path: "tool.py"),
             .triggering("fn main() { let x = ↓dbg!(2); }\n", path: "src/main.rs"),
             .triggering("log(\"x\")\n↓NSLog(\"y\")\n", policy: "quality:\n  debug-leftover: { patterns: { swift: ['NSLog('] } }\n"),
-            .passing("let plan = blueprint(\"x\")\n// print(\"commented out\")\n/// Call `print(value)` to see it.\nTerminal.out(\"ok\")\n"),
+            .triggering("↓print(\"here\")\n", policy: "quality:\n  debug-leftover: { patterns: { swift: ['print('] } }\n"),
+            .passing("print(\"usage: tool FILE\")\n", path: "Sources/tool/main.swift"),
+            .passing("let plan = blueprint(\"x\")\n// dump(\"commented out\")\n/// Call `dump(value)` to see it.\ntry db.dump(to: stream)\n"),
             .passing("print(\"scripts print\")\n", path: "tool.py"),
             .passing("log(\"call print(x) to see it\")\n"),
             .passing("console.log(x)\n", path: "notes.md"),
-            .passing("print(\"a CLI's output\")\n", policy: "quality:\n  debug-leftover: { patterns: { swift: [] } }\n"),
+            .passing("dump(tree)\n", policy: "quality:\n  debug-leftover: { patterns: { swift: [] } }\n"),
         ]
     )
 
     static let defaultPatterns: OptionValue = [
-        "swift": ["print(", "debugPrint(", "dump("],
+        "swift": ["debugPrint(", "dump("],
         "js": ["console.log(", "debugger"],
         "jsx": ["console.log(", "debugger"],
         "ts": ["console.log(", "debugger"],
@@ -68,13 +74,13 @@ public struct DebugLeftoverRule: FileRule {
         guard file.hasTextContent, let search = searches[file.fileExtension] else { return [] }
         var findings: [Finding] = []
         search.forEachAddedLine(in: file) { number, line in
-            guard !Self.isComment(line) else { return }
+            guard line.indentEnd < line.endIndex, !line.startsAsComment else { return }
             // Each call on the line is a finding: two leftovers on one line are two to remove.
             var hits: [(index: Int, literal: [UInt8])] = []
             for literal in search.literals {
                 var from = line.startIndex
                 while let index = line.firstWordMatch(of: literal, from: from) {
-                    if !line.isInsideDoubleQuotes(index) { hits.append((index, literal)) }
+                    if !line.isInsideDoubleQuotes(index), !Self.isMethodCall(line, at: index) { hits.append((index, literal)) }
                     from = index + literal.count
                 }
             }
@@ -91,18 +97,8 @@ public struct DebugLeftoverRule: FileRule {
         return findings
     }
 
-    /// A line whose first non-blank characters open a comment: `//`, `/*`, `*` (inside a block
-    /// comment) or `#`. Only the start is looked at: finding a comment after code would need
-    /// each language's string syntax.
-    private static func isComment(_ line: ArraySlice<UInt8>) -> Bool {
-        let start = line.indentEnd
-        guard start < line.endIndex else { return true }
-        switch line[start] {
-        case UInt8(ascii: "#"), UInt8(ascii: "*"): return true
-        case UInt8(ascii: "/"):
-            let next = start + 1 < line.endIndex ? line[start + 1] : 0
-            return next == UInt8(ascii: "/") || next == UInt8(ascii: "*")
-        default: return false
-        }
+    /// `value.dump(`: a method of the same name, not the debugging function.
+    private static func isMethodCall(_ line: ArraySlice<UInt8>, at index: Int) -> Bool {
+        index > line.startIndex && line[index - 1] == UInt8(ascii: ".")
     }
 }

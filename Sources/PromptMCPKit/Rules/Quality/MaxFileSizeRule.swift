@@ -3,10 +3,12 @@ public struct MaxFileSizeRule: FileRule {
     public static let description = RuleDescription(
         id: "quality/max-file-size",
         summary: """
-            A file's staged content is larger than `bytes`, text or binary. A pure rename or a mode \
-            change is not judged again.
+            A file's staged content is larger than `bytes`, text or binary, generated or not. A pure \
+            rename or a mode change is not judged again. A warning by default: a big test fixture or \
+            asset is often deliberate (GRDB keeps a 4.4 MB profiling database), and a team that wants \
+            to block big blobs sets `error`.
             """,
-        defaultSeverity: .error,
+        defaultSeverity: .warning,
         policyKey: "quality.max-file-size",
         options: [
             RuleOption("bytes", .byteSize, default: "1MiB", "The largest size allowed."),

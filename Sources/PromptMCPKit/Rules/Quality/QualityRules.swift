@@ -17,3 +17,11 @@ enum QualityRules {
         YAMLSyntaxRule.self,
     ]
 }
+
+extension QualityRules {
+    /// The quality rules that judge vendored and generated files too: what is wrong there
+    /// whoever wrote the file (a half-done merge, a key, a huge blob).
+    static let judgingGeneratedFiles: Set<String> = [
+        ConflictMarkerRule.description.id, ForbiddenFilesRule.description.id, MaxFileSizeRule.description.id,
+    ]
+}
