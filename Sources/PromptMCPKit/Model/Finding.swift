@@ -14,6 +14,9 @@ public struct Finding: Sendable, Equatable {
     public var commit: String?
     /// Identifies the finding across line moves: rule, file and the offending text, not the line number.
     public var fingerprint: String
+    /// How many earlier lines of the file hold the same text (0 for the first, and for a finding
+    /// about a whole file): what tells identical findings apart in a baseline.
+    public var occurrence = 0
 
     public init(rule: String, severity: Severity, file: String?, line: Int? = nil, column: Int? = nil,
                 message: String, hint: String? = nil, fingerprintText: String = "") {

@@ -31,14 +31,13 @@ public struct TextReporter: Reporter {
 
     /// The last line of the text report, alone: for a run whose report went to a file.
     public func verdict(_ report: Report) -> String {
-        let counts = "\(plural(report.errorCount, "error")), \(plural(report.warningCount, "warning"))"
-        let size = "\(plural(report.fileCount, "file")), +\(report.addedLineCount) -\(report.deletedLineCount) lines"
+        let counts = "\(Plural.count(report.errorCount, "error")), \(Plural.count(report.warningCount, "warning"))"
+        let size = "\(Plural.count(report.fileCount, "file")), +\(report.addedLineCount) -\(report.deletedLineCount) lines"
         let time = String(format: "%.1f ms", report.durationMilliseconds)
         let head = report.passed ? paint("passed", .green) : paint("failed", .red)
         return "promptmcp: \(head): \(counts) in the \(report.target) (\(size); \(time); policy: \(report.policySource))"
     }
 
-    private func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
 
     private enum Style: String {
         case red = "31", yellow = "33", green = "32", cyan = "36", bold = "1", dim = "2"

@@ -93,6 +93,7 @@ public struct RuleSet: Sendable {
             let dropped = Set(undecided)
             findings = findings.indices.filter { !dropped.contains($0) }.map { findings[$0] }
         }
+        Finding.numberOccurrences(&findings, in: file)
         return findings
     }
 

@@ -75,11 +75,14 @@ extension ArraySlice<UInt8> {
 
     /// The line as text for a fingerprint or a message: surrounding spaces, tabs and a final
     /// "\r" removed, invalid UTF-8 repaired.
-    var trimmedText: String {
+    var trimmedText: String { String(decoding: trimmedBytes, as: UTF8.self) }
+
+    /// The line without surrounding spaces, tabs and a final "\r".
+    var trimmedBytes: ArraySlice<UInt8> {
         var slice = droppingCarriageReturn
         while let first = slice.first, first == ASCII.space || first == ASCII.tab { slice = slice.dropFirst() }
         while let last = slice.last, last == ASCII.space || last == ASCII.tab { slice = slice.dropLast() }
-        return String(decoding: slice, as: UTF8.self)
+        return slice
     }
 
     /// The offset of the first byte that is not a space or a tab (`endIndex` for a blank line).
