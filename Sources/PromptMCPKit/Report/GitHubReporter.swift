@@ -1,5 +1,6 @@
 /// GitHub Actions workflow commands: each finding becomes an annotation on the file and line
-/// (`::error file=PATH,line=N,col=M,title=RULE::message`), each note a `::notice`, and the text
+/// (`::error file=PATH,line=N,col=M,title=RULE::message`), each note about the run a `::notice`
+/// (lessons learned are about the clone, not the run, and stay out), and the text
 /// report's verdict ends the log. Errors come first because GitHub shows only the first few
 /// annotations of each kind per step (docs/report-formats.md).
 ///
@@ -14,7 +15,7 @@ public struct GitHubReporter: Reporter {
             if ($0.file ?? "") != ($1.file ?? "") { return ($0.file ?? "") < ($1.file ?? "") }
             return ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0)
         }
-        var lines = report.notes.map { "::notice title=promptmcp::\(Self.data($0))" }
+        var lines = report.runNotes.map { "::notice title=promptmcp::\(Self.data($0))" }
         lines += findings.map(Self.annotation)
         lines.append(TextReporter(colour: false).verdict(report))
         return lines.joined(separator: "\n") + "\n"

@@ -16,14 +16,16 @@ public struct OfflineKnowledge: CheckKnowledge {
         try? KnowledgeCache.openIfPresent(environment: environment)
     }
 
-    /// Errors that a later passing check no longer has become lessons.
+    /// Errors that a later passing check fixed become lessons, except on CI
+    /// (`LessonLearning.learns(in:)`).
     public func learn(from report: Report, in repository: Repository) -> [String] {
+        guard LessonLearning.learns(in: environment) else { return [] }
         do {
             return try LessonLearning(repository: repository).observe(report).map { lesson in
-                "lesson learned: \(lesson.title) (promptmcp lessons show \(lesson.id.prefix(8)))"
+                Report.lessonNote + "\(lesson.title) (promptmcp lessons show \(lesson.id.prefix(8)))"
             }
         } catch {
-            return ["could not record lessons: \(error)"]
+            return [Report.lessonFailureNote + "\(error)"]
         }
     }
 }
