@@ -52,7 +52,7 @@ def env():
     home = os.path.join(WORK, "home")
     os.makedirs(home, exist_ok=True)
     return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home, "LANG": "C.UTF-8",
-            "NO_COLOR": "1", "GIT_CONFIG_NOSYSTEM": "1",
+            "NO_COLOR": "1", "GIT_CONFIG_NOSYSTEM": "1", "PROMPTMCP_LEARN_LESSONS": "0",
             "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.com",
             "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.com"}
 

@@ -145,6 +145,47 @@ final class PolicySourceTests: XCTestCase {
         XCTAssertEqual(validated.stdout, "shown.yml: valid\n")
     }
 
+    func testConfigShowHasEverySectionOfThePolicyWithOrigins() throws {
+        let repo = try GitRepo()
+        try repo.write(policyFile, """
+        version: 1
+        quality:
+          line-length: { max: 120 }
+        secrets:
+          allow: { values: ['^EXAMPLE'] }
+          rules: { jwt: warning }
+        message:
+          pattern: '^(feat|fix): '
+        citations:
+          when: { paths: ["Sources/Crypto/**"], min_added_lines: 5 }
+        rate_limits:
+          - { paths: ["db/**"], max_commits: 3, window: 1d }
+        tests:
+          - { name: unit, command: ["swift", "test"], when: ["Sources/**"] }
+        mcp:
+          rate_limits: { promptmcp.check: 60/min }
+
+        """)
+        let shown = try repo.promptmcp("config", "show")
+        XCTAssertEqual(shown.status, 0, shown.stderr)
+        let lines = Set(shown.stdout.split(separator: "\n").map(String.init))
+        for expected in [
+            "    max: 120   # .promptmcp/policy.yml:3", "    comments: false   # built-in default",
+            "  todo-without-reference:", "    severity: off   # built-in default",
+            "      - '^EXAMPLE'   # .promptmcp/policy.yml:5", "    jwt:", "      severity: warning   # .promptmcp/policy.yml:6",
+            "  pattern: '^(feat|fix): '   # .promptmcp/policy.yml:8", "  subject_max: 72   # built-in default",
+            "citations:   # .promptmcp/policy.yml:10", "    min_added_lines: 5   # .promptmcp/policy.yml:10",
+            "  - paths: ['db/**']   # .promptmcp/policy.yml:12", "    window: 86400s   # .promptmcp/policy.yml:12",
+            "  - name: 'unit'   # .promptmcp/policy.yml:14", "    command: ['swift', 'test']",
+            "    'promptmcp.check': 60/min   # .promptmcp/policy.yml:16",
+        ] {
+            XCTAssertTrue(lines.contains(expected), "missing \(expected) in:\n\(shown.stdout)")
+        }
+        try repo.write("shown.yml", shown.stdout)
+        let validated = try repo.promptmcp("config", "validate", "--file", "shown.yml")
+        XCTAssertEqual(validated.status, 0, validated.stderr)
+    }
+
     // MARK: - promptmcp explain
 
     private func repoWithExamplePolicy() throws -> GitRepo {

@@ -25,6 +25,7 @@ public enum PolicyDescription {
             lines.append("  - match: [\(globs)]" + comment(override.location.map { Located((), at: $0) } ?? Located(())))
             if let value = override.exclude { lines.append(entry("    exclude", value)) }
             if let value = override.protected { lines.append(entry("    protected", value)) }
+            if let value = override.generated { lines.append(entry("    generated", value)) }
             let capKeys = [
                 override.maxLinesPerFile.map { entry("      max_lines_per_file", $0) },
                 override.count.map { entry("      count", $0.map(\.rawValue)) },
@@ -35,7 +36,7 @@ public enum PolicyDescription {
                 lines += ["    rules:"] + override.rules.sorted { $0.key < $1.key }.map { entry("      " + quoted($0.key), $0.value.map(\.rawValue)) }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return (lines + sections(policy)).joined(separator: "\n") + "\n"
     }
 
     /// What applies to one path, and why.
@@ -74,14 +75,14 @@ public enum PolicyDescription {
 
     private static func limit(_ value: Int) -> String { value == 0 ? "no limit" : String(value) }
 
-    private static func entry<T>(_ key: String, _ located: Located<T>, bare: Bool = false) -> String {
+    static func entry<T>(_ key: String, _ located: Located<T>, bare: Bool = false) -> String {
         (bare ? key : "\(key): \(located.value)") + comment(located)
     }
 
-    private static func comment<T>(_ located: Located<T>) -> String { "   # \(located.origin)" }
+    static func comment<T>(_ located: Located<T>) -> String { "   # \(located.origin)" }
 
     /// Single quotes: YAML reads everything inside literally (a glob's `\` escapes included).
-    private static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+    static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 }
 
 extension Located {
