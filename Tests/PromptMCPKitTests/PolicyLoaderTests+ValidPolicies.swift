@@ -18,9 +18,10 @@ extension PolicyLoaderTests {
     }
 
     func testStarterPolicyLoads() throws {
-        let policy = try load(StarterPolicy.text)
+        XCTAssertEqual(try load(StarterPolicy.text).protected.globs.map(\.value.pattern), [], "no licence file found")
+        let policy = try load(StarterPolicy.text(for: .init(licences: ["LICENSE", "COPYING.txt"], ci: [".gitlab-ci.yml"])))
         XCTAssertEqual(policy.caps.maxFiles.value, Policy.defaults.caps.maxFiles.value)
-        XCTAssertEqual(policy.protected.globs.map(\.value.pattern), ["LICENSE"])
+        XCTAssertEqual(policy.protected.globs.map(\.value.pattern), ["LICENSE", "COPYING.txt"], "the CI file is a comment")
         XCTAssertEqual(policy.settings(for: "docs/a.md").maxLinesPerFile.value, 2000)
     }
 

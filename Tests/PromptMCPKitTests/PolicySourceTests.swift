@@ -256,6 +256,31 @@ final class PolicySourceTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: written, encoding: .utf8), StarterPolicy.text)
     }
 
+    func testInitProtectsTheRealLicenceNamesTheCIFolderAndAcceptsTheErrorsAlreadyThere() throws {
+        let repo = try GitRepo()
+        try repo.stage("LICENSE.md", "MIT\n")
+        try repo.stage(".github/workflows/ci.yml", "on: push\n")
+        try repo.stage("config/.env", "TOKEN=1\n")
+        try repo.stage("Sources/a.swift", "let a = 1\n")
+        try repo.commit()
+        let result = try repo.promptmcp("init")
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertTrue(result.stdout.contains("has 1 error; accepted in .promptmcp/baseline.json"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("config/.env: "), result.stdout)
+        let written = try String(contentsOf: repo.root.appendingPathComponent(policyFile), encoding: .utf8)
+        XCTAssertEqual(written, StarterPolicy.text(for: .init(licences: ["LICENSE.md"], ci: [".github/workflows/**"])))
+        XCTAssertTrue(written.contains("protected:\n  - 'LICENSE.md'\n#  - '.github/workflows/**'"), written)
+        XCTAssertNoThrow(try PolicyLoader.load(written, file: policyFile))
+
+        let scan = try repo.promptmcp("scan", "--format", "json")
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(scan.stdout.utf8)) as? [String: Any])
+        let errors = (report["findings"] as? [[String: Any]] ?? []).filter { $0["severity"] as? String == "error" }
+            .compactMap { $0["rule"] as? String }.filter { !$0.hasPrefix("caps/") }
+        XCTAssertEqual(errors, [], "content errors are accepted; caps are not a scan's business (issue 11)")
+        try repo.stage("config/.env.local", "TOKEN=2\n")
+        XCTAssertEqual(try repo.promptmcp("check").status, 1, "a new forbidden file still blocks")
+    }
+
     func testCheckWithABrokenPolicyExitsTwo() throws {
         let repo = try GitRepo()
         try repo.stage("README.md", "hello\n")
