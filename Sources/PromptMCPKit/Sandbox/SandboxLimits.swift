@@ -55,7 +55,7 @@ enum Words {
             let value = Double(count) / Double(size)
             return value == value.rounded() ? "\(Int(value)) \(unit)" : String(format: "%.1f", value) + " " + unit
         }
-        return "\(count) bytes"
+        return Plural.count(count, "byte")
     }
 
     static func seconds(_ value: Double) -> String {

@@ -53,8 +53,8 @@ struct CheckTool: ServerTool {
                 + protected.map(\.message).joined(separator: "; ") + ". Leave these files alone, or ask a person to change the policy."
             return ToolOutput(texts: [message, json], isError: true, outcome: .refused, detail: "protected: \(paths)")
         }
-        let verdict = report.passed ? "passed" : "failed: \(report.errorCount) errors"
-        return ToolOutput(texts: [json], detail: "\(report.target) \(verdict), \(report.warningCount) warnings")
+        let verdict = report.passed ? "passed" : "failed: \(Plural.count(report.errorCount, "error"))"
+        return ToolOutput(texts: [json], detail: "\(report.target) \(verdict), \(Plural.count(report.warningCount, "warning"))")
     }
 
     /// nil for the staged change; else the edits given, or the diff applied to the index.

@@ -56,7 +56,7 @@ struct EnhanceTool: ServerTool {
                 + (leftOut > 0 ? "(\(leftOut) more items left out to stay within maxTokens.)\n" : "")
         }
         knowledge.markUsed(hits)
-        return ToolOutput(texts: [text], detail: "\(snippets.count) snippets, \(budget.leftOut) left out")
+        return ToolOutput(texts: [text], detail: "\(Plural.count(snippets.count, "snippet")), \(budget.leftOut) left out")
     }
 
     static let preamble = "Project context from promptmcp: stay within this repository's policy while you work on the request above."

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PromptMCPKit
 import PromptMCPKnowledge
 
 struct Docs: ParsableCommand {
@@ -123,7 +124,7 @@ struct DocsImport: ParsableCommand {
         let started = Date()
         let report = try MarkdownImporter(service: service).importFolder(folder, as: LibraryID(library)!)
         let seconds = Date().timeIntervalSince(started)
-        Terminal.out("imported \(report.files) files (\(report.chunks) chunks) as \(library) in \(String(format: "%.2f", seconds)) s"
+        Terminal.out("imported \(Plural.count(report.files, "file")) (\(Plural.count(report.chunks, "chunk"))) as \(library) in \(String(format: "%.2f", seconds)) s"
                      + (report.removed > 0 ? "; removed \(report.removed) no longer in \(folder)" : "") + "\n")
         for path in report.skipped { Terminal.err("skipped \(path): not UTF-8 text or larger than 4 MiB") }
     }

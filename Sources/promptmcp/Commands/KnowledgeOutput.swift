@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PromptMCPKit
 import PromptMCPKnowledge
 
 /// Rendering and after-care shared by the knowledge commands.
@@ -28,7 +29,7 @@ enum KnowledgeOutput {
 
     static func text(_ library: LibraryInfo) -> String {
         var line = "\(library.id)  \(library.title)"
-        if let snippets = library.totalSnippets { line += "  (\(snippets) snippets)" }
+        if let snippets = library.totalSnippets { line += "  (\(Plural.count(snippets, "snippet")))" }
         if let description = library.description, !description.isEmpty { line += "\n    \(description)" }
         if let versions = library.versions, !versions.isEmpty { line += "\n    versions: \(versions.joined(separator: ", "))" }
         return line

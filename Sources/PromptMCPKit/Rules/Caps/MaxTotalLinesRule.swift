@@ -18,7 +18,7 @@ public struct MaxTotalLinesRule: ChangeRule {
         guard limit.value > 0, total > limit.value else { return [] }
         let what = count == .changed ? "changed" : count.rawValue
         var finding = context.finding(
-            "\(total) lines \(what) in \(files.count) files, over the limit of \(limit.value)",
+            "\(total) lines \(what) in \(Plural.count(files.count, "file")), over the limit of \(limit.value)",
             hint: "split the change into smaller commits, or raise caps.max_total_lines (set at \(limit.origin))")
         finding.severity = severity
         return [finding]

@@ -18,7 +18,7 @@ public struct MissingCitationRule: ChangeRule {
                 && policy.requiresCitation(path: file.path, addedLines: file.addedLineCount)
         }.map { file in
             context.finding(
-                "\(file.addedLineCount) lines added under a path that needs a citation (\(policy.location.map { "\($0.file):\($0.line)" } ?? "citations")), and nothing cites a source",
+                "\(Plural.count(file.addedLineCount, "line")) added under a path that needs a citation (\(policy.location.map { "\($0.file):\($0.line)" } ?? "citations")), and nothing cites a source",
                 file: file.path,
                 hint: "end the commit message with a trailer such as '\(key): https://...' (or context7:/owner/repo, a path to a document in the repository, #123), or put a '// \(key): ...' comment next to the code"
             )

@@ -39,7 +39,7 @@ public struct MaxFileSizeRule: FileRule {
 enum ByteCount {
     static func text(_ bytes: Int) -> String {
         let units = ["KiB", "MiB", "GiB", "TiB"]
-        guard bytes >= 1024 else { return bytes == 1 ? "1 byte" : "\(bytes) bytes" }
+        guard bytes >= 1024 else { return Plural.count(bytes, "byte") }
         var value = Double(bytes)
         var unit = -1
         while value >= 1024, unit < units.count - 1 {

@@ -83,7 +83,7 @@ public struct TrailingWhitespaceRule: FileRule {
     private static func describe(_ run: ArraySlice<UInt8>) -> String {
         let tabs = run.filter { $0 == ASCII.tab }.count
         let spaces = run.count - tabs
-        return [spaces > 0 ? "\(spaces) space\(spaces == 1 ? "" : "s")" : nil, tabs > 0 ? "\(tabs) tab\(tabs == 1 ? "" : "s")" : nil]
+        return [spaces > 0 ? Plural.count(spaces, "space") : nil, tabs > 0 ? Plural.count(tabs, "tab") : nil]
             .compactMap { $0 }.joined(separator: " and ")
     }
 }

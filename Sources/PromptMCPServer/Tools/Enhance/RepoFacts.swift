@@ -70,9 +70,9 @@ struct RepoFacts {
     }
 
     var lines: [String] {
-        var lines = ["\(fileCount) files in the index"]
+        var lines = ["\(Plural.count(fileCount, "file")) in the index"]
         if !languages.isEmpty {
-            lines.append("languages: " + languages.map { "\($0.name) (\($0.files) files)" }.joined(separator: ", "))
+            lines.append("languages: " + languages.map { "\($0.name) (\(Plural.count($0.files, "file")))" }.joined(separator: ", "))
         }
         lines += commands
         return lines
