@@ -19,7 +19,7 @@ extension PolicyDescription {
             lines.append(entry("\(indent)    severity", severity.map(\.rawValue)))
             for option in description.options {
                 let value = configuration.options[option.name]
-                let text = value.map { yaml($0.value) } ?? option.defaultValue
+                let text = value.map { $0.value.yaml } ?? option.defaultValue
                 lines.append(entry("\(indent)    \(option.name): \(text)", Located((), at: value?.location), bare: true))
             }
         }
@@ -97,18 +97,5 @@ extension PolicyDescription {
                 let period = [1: "s", 60: "min", 3600: "h", 86_400: "d"][rate.value.perSeconds] ?? "s"
                 return entry("    \(quoted(tool)): \(rate.value.count)/\(period)", rate, bare: true)
             }
-    }
-
-    private static func isPlain(_ character: Character) -> Bool {
-        character.isASCII && (character.isLetter || character.isNumber || "_.+-".contains(character))
-    }
-
-    /// An option's value as YAML (flow style, strings single-quoted).
-    static func yaml(_ value: OptionValue) -> String {
-        switch value {
-        case .scalar(let text): return text.allSatisfy(isPlain) && !text.isEmpty ? text : quoted(text)
-        case .list(let items): return "[" + items.map(yaml).joined(separator: ", ") + "]"
-        case .map(let map): return "{" + map.sorted { $0.key < $1.key }.map { "\($0.key): \(yaml($0.value))" }.joined(separator: ", ") + "}"
-        }
     }
 }
