@@ -128,21 +128,31 @@ extension ArraySlice<UInt8> {
     }
 
     /// Whether more than half of the line after its indentation is inside double-quoted
-    /// strings, quotes included: data written as code (test vectors, long messages).
+    /// strings, quotes included: data written as code (test vectors, long messages). A Swift raw
+    /// string (`#"..."#`) ends only at `"#`, so the quotes inside it do not close it.
     var isMostlyStringLiterals: Bool {
+        let quote = UInt8(ascii: "\""), hash = UInt8(ascii: "#")
         var inside = false
+        var raw = false
         var escaped = false
         var literal = 0
-        for byte in self[indentEnd...] {
+        var index = indentEnd
+        while index < endIndex {
+            let byte = self[index]
             if inside { literal += 1 }
             if escaped {
                 escaped = false
-            } else if byte == UInt8(ascii: "\\") {
+            } else if byte == UInt8(ascii: "\\"), !raw {
                 escaped = inside
-            } else if byte == UInt8(ascii: "\"") {
-                if !inside { literal += 1 }
-                inside.toggle()
+            } else if byte == quote, !inside {
+                literal += 1
+                inside = true
+                raw = index > startIndex && self[index - 1] == hash
+            } else if byte == quote, !raw || (index + 1 < endIndex && self[index + 1] == hash) {
+                inside = false
+                raw = false
             }
+            index += 1
         }
         return literal * 2 > endIndex - indentEnd
     }

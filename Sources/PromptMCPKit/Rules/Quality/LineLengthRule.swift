@@ -33,6 +33,7 @@ public struct LineLengthRule: FileRule {
             .passing("    /// A doc comment is prose that wraps.\n# so is a shell comment\n", policy: "quality:\n  line-length: { max: 20 }\n"),
             .triggering("/// A doc comment ↓is prose\n", policy: "quality:\n  line-length: { max: 18, comments: true }\n"),
             .passing("let v = [\"6666\", \"6f6f\", \"6f6f\", \"6262\"]\n", policy: "quality:\n  line-length: { max: 20 }\n"),
+            .passing("let json = #\"{\"key\": \"value\", \"other\": \"value\"}\"#\n", policy: "quality:\n  line-length: { max: 20 }\n"),
             .triggering("let total = compute(a,↓ \"b\")\n", policy: "quality:\n  line-length: { max: 22 }\n"),
         ]
     )
