@@ -14,6 +14,7 @@ final class CheckParityTests: XCTestCase {
         version: 1
         caps: { max_lines_per_file: 20, max_files: 2, severity: error }
         citations: { when: { paths: ["Sources/Crypto/**"] }, verify: cache }
+        quality: { todo-without-reference: warning }
         paths:
           - match: "docs/**"
             rules: { "caps/*": warning }

@@ -18,8 +18,8 @@ final class PolicyRegexTests: XCTestCase {
 
     func testABadOptionPatternIsAPolicyErrorAtItsPlaceWhenTheRulesAreConfigured() throws {
         var policy = Policy.defaults
-        policy.rules["quality/todo-without-reference"] = Policy.RuleSetting(
-            severity: nil, options: ["reference": Located(.scalar("(unclosed"), at: place)], location: place)
+        policy.rules["quality/todo-without-reference"] = Policy.RuleSetting(  // off by default: switched on
+            severity: Located(.warning), options: ["reference": Located(.scalar("(unclosed"), at: place)], location: place)
         XCTAssertThrowsError(try Checker(policy: policy, policySource: "test")) { error in
             XCTAssertEqual("\(error)", ".promptmcp/policy.yml:3:5: error: 'quality.todo-without-reference.reference': bad regular expression '(unclosed': "
                            + PolicyRegex.SyntaxError().description)
