@@ -21,10 +21,10 @@ extension Checker {
             reports.append(report(files, of: deltas, target: "commit \(info.id.short)", context: commitContext(info, repository),
                                   rules: rules, clock: &commitClock).tagged(with: info))
         }
-        var merged = Report.merging(reports, target: "\(target) (\(plural(reports.count, "commit")))", policySource: policySource)
+        var merged = Report.merging(reports, target: "\(target) (\(Plural.count(reports.count, "commit")))", policySource: policySource)
         merged.stages = clock.stages + merged.stages
         let skipped = infos.count - commits.count
-        if skipped > 0 { merged.notes.append("\(plural(skipped, "merge commit")) skipped (--skip-merges)") }
+        if skipped > 0 { merged.notes.append("\(Plural.count(skipped, "merge commit")) skipped (--skip-merges)") }
         return merged
     }
 
@@ -37,11 +37,10 @@ extension Checker {
         let deltas = try clock.measure("collect") { try ChangeSetReader(repository: repository).squashedDeltas(from: base, to: last.id) }
         var context = commitContext(last, repository)
         context.message = CommitMessage(squashing: infos.map(\.message))
-        return try judge(deltas, in: repository, target: "\(target) squashed (\(plural(infos.count, "commit")))",
+        return try judge(deltas, in: repository, target: "\(target) squashed (\(Plural.count(infos.count, "commit")))",
                          context: context, clock: &clock)
     }
 
-    private func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
 }
 
 extension Report {
