@@ -6,7 +6,7 @@ Measures, with a release build (`swift build -c release --static-swift-stdlib --
 
   startup  time from spawning `promptmcp mcp` to the answer of `tools/list` (initialize and
            tools/list included), one fresh process per run. Target: under 150 ms.
-  check    round-trip latency of `promptmcp.check {staged: true}` on bench.py's small staged
+  check    round-trip latency of `promptmcp_check {staged: true}` on bench.py's small staged
            change (swift-nio, 10 files, +200/-5), many calls in one session; the median.
            Target: under 20 ms.
 
@@ -74,7 +74,7 @@ async def check_latencies(params, calls, warmup):
                 await client.initialize()
                 for index in range(warmup + calls):
                     start = time.perf_counter()
-                    result = await client.call_tool("promptmcp.check", {"staged": True})
+                    result = await client.call_tool("promptmcp_check", {"staged": True})
                     elapsed = (time.perf_counter() - start) * 1000
                     report = json.loads(result.content[0].text)
                     if index >= warmup:
@@ -93,7 +93,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bin-dir", help="folder with release promptmcp and promptmcp-mcp (default: build into .build-mcp)")
     parser.add_argument("--runs", type=int, default=15, help="fresh server processes for startup")
-    parser.add_argument("--calls", type=int, default=50, help="measured promptmcp.check calls")
+    parser.add_argument("--calls", type=int, default=50, help="measured promptmcp_check calls")
     parser.add_argument("--json", action="store_true")
     options = parser.parse_args()
     bin_dir = os.path.abspath(options.bin_dir or build())

@@ -19,7 +19,7 @@ final class StoreCorruptionTests: XCTestCase {
         let padding = String(repeating: "notes that fill pages ", count: 20)
         for index in 0..<Self.rows {
             _ = try todos.create(title: "task \(index)", notes: padding)
-            try audit.record(tool: "promptmcp.check", digest: "d\(index)", correlationID: "c\(index)", outcome: .ok, detail: padding)
+            try audit.record(tool: "promptmcp_check", digest: "d\(index)", correlationID: "c\(index)", outcome: .ok, detail: padding)
         }
         try store.write { db in
             for index in 0..<50 {
