@@ -10,8 +10,8 @@ import PromptMCPKit
 public enum PromptMCPServer {
     public static let instructions = """
         promptmcp enforces this repository's policy on changes. Before you change files, call \
-        promptmcp.enhance with your task; before you commit, call promptmcp.check with your edits (or a \
-        diff) and fix what it reports. Keep the shared task list with promptmcp.todo.
+        promptmcp_enhance with your task; before you commit, call promptmcp_check with your edits (or a \
+        diff) and fix what it reports. Keep the shared task list with promptmcp_todo.
         """
 
     /// Serves until the client closes standard input. Returns the process's exit status.

@@ -66,6 +66,18 @@ def text(result):
     return "\n".join(item.text for item in result.content)
 
 
+def summary(result):
+    """The answer's first text: the short summary the model reads (the enriched prompt, for enhance)."""
+    return result.content[0].text
+
+
+def structured(result):
+    """The answer's structuredContent (mcp 1.x names it structuredContent, 2.x structured_content)."""
+    value = getattr(result, "structured_content", getattr(result, "structuredContent", None))
+    assert value is not None, "no structuredContent: " + text(result)
+    return value
+
+
 def is_error(result):
     # mcp 1.x names the field isError, 2.x is_error.
     return bool(getattr(result, "is_error", getattr(result, "isError", False)))

@@ -1,4 +1,4 @@
-"""The four tools of `promptmcp mcp`, called with good input through the official MCP Python
+"""The five tools of `promptmcp mcp`, called with good input through the official MCP Python
 client (stdio), as an agent calls them.
 
 Run through `swift test --filter MCPServerTests`, which builds the template repository these
@@ -8,12 +8,17 @@ tests copy (see conftest.py for what it holds).
 import hashlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 
-from conftest import git, is_error, promptmcp, run, session, text
+import jsonschema
 
-TOOLS = {"promptmcp.enhance", "promptmcp.todo", "promptmcp.check", "promptmcp.health"}
+from conftest import git, is_error, promptmcp, run, session, structured, summary, text
+
+TOOLS = {"promptmcp_enhance", "promptmcp_todo", "promptmcp_check", "promptmcp_budget", "promptmcp_health"}
+# What Claude Desktop, Copilot CLI and Codex accept as a tool name.
+NAME = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")
 
 
 def snapshot(repo):
@@ -25,16 +30,24 @@ def snapshot(repo):
     return index, git(repo, "--no-optional-locks", "status", "--porcelain", "--untracked-files=all"), git(repo, "rev-parse", "HEAD"), objects
 
 
-def test_lists_the_four_tools_with_closed_input_schemas(repo):
+def output_schemas(tools):
+    return {tool.name: getattr(tool, "output_schema", getattr(tool, "outputSchema", None)) for tool in tools}
+
+
+def test_lists_the_five_tools_with_names_every_client_accepts_and_closed_input_schemas(repo):
     async def body():
         async with session(repo) as client:
             tools = {tool.name: tool for tool in (await client.list_tools()).tools}
             assert set(tools) == TOOLS
             for tool in tools.values():
+                assert NAME.match(tool.name), tool.name
+                schema = output_schemas([tool])[tool.name]
+                assert schema and schema["type"] == "object", tool.name
+                jsonschema.Draft7Validator.check_schema(schema)
                 schema = tool.input_schema if hasattr(tool, "input_schema") else tool.inputSchema
                 assert schema["type"] == "object" and schema["additionalProperties"] is False, tool.name
                 assert tool.description
-            check = tools["promptmcp.check"]
+            check = tools["promptmcp_check"]
             schema = check.input_schema if hasattr(check, "input_schema") else check.inputSchema
             assert set(schema["properties"]) == {"staged", "edits", "diff"}
             assert schema["properties"]["edits"]["items"]["required"] == ["path", "content"]
@@ -44,14 +57,14 @@ def test_lists_the_four_tools_with_closed_input_schemas(repo):
 def test_health_reports_version_repository_policy_store_and_cache(repo):
     async def body():
         async with session(repo) as client:
-            result = await client.call_tool("promptmcp.health", {})
+            result = await client.call_tool("promptmcp_health", {})
             assert not is_error(result), text(result)
-            health = json.loads(text(result))
+            health = structured(result)
             assert health["version"] == promptmcp(repo, "--version").stdout.strip()
             assert os.path.realpath(health["repository"]["root"]) == os.path.realpath(repo)
             assert health["repository"]["branch"] == "main"
             assert health["policy"]["status"] == "ok"
-            assert health["policy"]["rate_limits"] == {"promptmcp.health": "3 per 60 s"}
+            assert health["policy"]["rate_limits"] == {"promptmcp_health": "3 per 60 s"}
             assert health["store"]["status"] == "ok"
             assert health["cache"]["status"] == "ok" and health["cache"]["entries"] >= 1
             assert health["breaker"]["state"] == "closed"
@@ -64,7 +77,7 @@ def test_health_reports_damaged_stores_rebuilt_with_their_rows(repo, tmp_path):
     async def add_todos():
         async with session(repo) as client:
             for index in range(5):
-                assert not is_error(await client.call_tool("promptmcp.todo", {"action": "create", "title": f"task {index}"}))
+                assert not is_error(await client.call_tool("promptmcp_todo", {"action": "create", "title": f"task {index}"}))
     run(add_todos)
     cache = str(tmp_path / "cache")
     shutil.copytree(os.environ["PROMPTMCP_CACHE_DIR"], cache)
@@ -77,12 +90,12 @@ def test_health_reports_damaged_stores_rebuilt_with_their_rows(repo, tmp_path):
 
     async def body():
         async with session(repo, {"PROMPTMCP_CACHE_DIR": cache}) as client:
-            health = json.loads(text(await client.call_tool("promptmcp.health", {})))
+            health = structured(await client.call_tool("promptmcp_health", {}))
             assert health["store"]["status"] == "recovered", health["store"]
             assert health["store"]["todos"] == 5 and health["store"]["last_recovery"]["problem"] == "file is not a database"
             assert health["cache"]["status"] == "recovered", health["cache"]
             assert health["cache"]["entries"] >= 1 and health["cache"]["last_recovery"]["recovered_rows"] >= 1
-            listed = json.loads(text(await client.call_tool("promptmcp.todo", {"action": "list"})))
+            listed = structured(await client.call_tool("promptmcp_todo", {"action": "list"}))
             assert sorted(todo["title"] for todo in listed["todos"]) == [f"task {index}" for index in range(5)]
     run(body)
 
@@ -90,14 +103,14 @@ def test_health_reports_damaged_stores_rebuilt_with_their_rows(repo, tmp_path):
 def test_check_of_the_staged_change_returns_the_json_report(repo):
     async def body():
         async with session(repo) as client:
-            result = await client.call_tool("promptmcp.check", {"staged": True})
+            result = await client.call_tool("promptmcp_check", {"staged": True})
             assert not is_error(result), text(result)
-            report = json.loads(text(result))
+            report = structured(result)
             assert report["version"] == 1 and report["target"] == "staged change"
             assert report["passed"] is True
             assert report["summary"]["files"] == 1 and report["summary"]["added_lines"] == 1
             # Nothing given means the staged change too.
-            assert json.loads(text(await client.call_tool("promptmcp.check", {})))["target"] == "staged change"
+            assert structured(await client.call_tool("promptmcp_check", {}))["target"] == "staged change"
     run(body)
 
 
@@ -105,13 +118,13 @@ def test_check_of_edits_judges_them_and_leaves_repository_and_index_unchanged(re
     async def body():
         before = snapshot(repo)
         async with session(repo) as client:
-            result = await client.call_tool("promptmcp.check", {"edits": [
+            result = await client.call_tool("promptmcp_check", {"edits": [
                 {"path": "Sources/App/New.swift", "content": "let a = 1\n<<<<<<< HEAD\n"},
                 {"path": "Sources/App/main.swift", "content": "print(\"hello\")\nprint(\"world\")\nprint(\"!\")\n"},
                 {"path": "README.md", "content": None},
             ]})
             assert not is_error(result), "violations are findings, not a failed call"
-            report = json.loads(text(result))
+            report = structured(result)
             assert report["target"] == "proposed change" and report["passed"] is False
             assert {(f["rule"], f["file"], f["line"]) for f in report["findings"]} >= {("quality/conflict-marker", "Sources/App/New.swift", 2)}
             assert report["summary"]["files"] == 3
@@ -133,12 +146,12 @@ def test_check_of_a_diff_applies_it_to_the_index_and_names_a_hunk_that_does_not_
     async def body():
         before = snapshot(repo)
         async with session(repo) as client:
-            result = await client.call_tool("promptmcp.check", {"diff": good})
+            result = await client.call_tool("promptmcp_check", {"diff": good})
             assert not is_error(result), text(result)
-            report = json.loads(text(result))
+            report = structured(result)
             assert report["target"] == "proposed change"
             assert report["summary"]["files"] == 2 and report["summary"]["added_lines"] == 3
-            result = await client.call_tool("promptmcp.check", {"diff": bad})
+            result = await client.call_tool("promptmcp_check", {"diff": bad})
             assert is_error(result)
             message = text(result)
             assert "Sources/App/main.swift" in message and "hunk 1 (@@ -1,2 +1,3 @@)" in message, message
@@ -149,9 +162,9 @@ def test_check_of_a_diff_applies_it_to_the_index_and_names_a_hunk_that_does_not_
 
 def test_todo_creates_lists_filters_updates_completes_and_deletes(repo):
     async def call(client, **arguments):
-        result = await client.call_tool("promptmcp.todo", arguments)
+        result = await client.call_tool("promptmcp_todo", arguments)
         assert not is_error(result), text(result)
-        return json.loads(text(result))
+        return structured(result)
 
     async def body():
         async with session(repo) as client:
@@ -170,7 +183,7 @@ def test_todo_creates_lists_filters_updates_completes_and_deletes(repo):
             assert [t["id"] for t in (await call(client, action="list"))["todos"]] == [second["id"]], "done tasks are hidden"
             assert (await call(client, action="list", includeDone=True))["total"] == 2
             assert (await call(client, action="delete", id=second["id"]))["deleted"]["title"] == "Write docs"
-            missing = await client.call_tool("promptmcp.todo", {"action": "complete", "id": 999})
+            missing = await client.call_tool("promptmcp_todo", {"action": "complete", "id": 999})
             assert is_error(missing) and "there is no task 999" in text(missing)
     run(body)
 
@@ -178,12 +191,14 @@ def test_todo_creates_lists_filters_updates_completes_and_deletes(repo):
 def test_enhance_adds_policy_facts_lessons_and_cited_documentation_within_the_budget(repo):
     async def body():
         async with session(repo) as client:
-            result = await client.call_tool("promptmcp.enhance", {
+            result = await client.call_tool("promptmcp_enhance", {
                 "prompt": "Add a formal greeting to main.swift",
                 "context": {"file": "Sources/App/main.swift", "framework": "greeter", "style": "Keep functions short."},
             })
             assert not is_error(result), text(result)
-            enhanced = text(result)
+            enhanced = summary(result)
+            cited = structured(result)["snippets"]
+            assert {"citation": "docs/guide.md"}.items() <= next(s for s in cited if s["source"].startswith("docs/guide.md")).items()
             assert enhanced.startswith("Add a formal greeting to main.swift\n")
             assert "Sources/App/main.swift: max_lines_per_file: 40" in enhanced
             assert "protected (never change): LICENSE" in enhanced
@@ -194,18 +209,55 @@ def test_enhance_adds_policy_facts_lessons_and_cited_documentation_within_the_bu
             assert "Keep functions short." in enhanced
             assert len(enhanced.encode()) <= 2000 * 4
 
-            small = text(await client.call_tool("promptmcp.enhance", {
+            small = summary(await client.call_tool("promptmcp_enhance", {
                 "prompt": "Add a formal greeting", "context": {"framework": "greeter"}, "options": {"maxTokens": 200}}))
             assert len(small.encode()) <= 200 * 4 and "left out to stay within maxTokens" in small
-            no_cache = text(await client.call_tool("promptmcp.enhance", {
+            no_cache = summary(await client.call_tool("promptmcp_enhance", {
                 "prompt": "formal greeting letters", "options": {"useCache": False}}))
             assert "context7:" not in no_cache
     run(body)
 
 
-def test_print_config_gives_each_client_the_command_args_and_cwd(repo):
+def test_every_answer_validates_against_its_output_schema_with_a_summary_first(repo):
+    calls = [("promptmcp_health", {}), ("promptmcp_check", {"staged": True}),
+             ("promptmcp_check", {"edits": [{"path": "Sources/App/New.swift", "content": "<<<<<<< HEAD\n"}]}),
+             ("promptmcp_todo", {"action": "create", "title": "One"}), ("promptmcp_todo", {"action": "list"}),
+             ("promptmcp_todo", {"action": "complete", "id": 1}), ("promptmcp_todo", {"action": "delete", "id": 1}),
+             ("promptmcp_enhance", {"prompt": "greeting"}), ("promptmcp_budget", {"paths": ["Sources/App/main.swift"]})]
+
+    async def body():
+        async with session(repo) as client:
+            schemas = output_schemas((await client.list_tools()).tools)
+            for name, arguments in calls:
+                result = await client.call_tool(name, arguments)
+                assert not is_error(result), (name, text(result))
+                jsonschema.validate(structured(result), schemas[name])
+                assert not summary(result).startswith("{"), (name, "a summary, not JSON, comes first")
+                assert json.loads(result.content[-1].text) == structured(result), "the text copy of structuredContent"
+    run(body)
+
+
+def test_budget_counts_staged_and_unstaged_changes_since_the_last_commit(repo):
+    with open(os.path.join(repo, "Sources/App/main.swift"), "a") as handle:
+        handle.write("print(\"unstaged\")\n")
+
+    async def body():
+        async with session(repo) as client:
+            budget = structured(await client.call_tool("promptmcp_budget", {"paths": ["Sources/App/main.swift", "LICENSE"]}))
+            main, license_ = budget["paths"]
+            assert main["path"] == "Sources/App/main.swift" and main["lines"]["used"] == 2, "one staged line, one unstaged"
+            assert main["lines"]["limit"] == 40 and main["lines"]["left"] == 38
+            assert license_["protected"] is True
+            changed = git(repo, "status", "--porcelain", "--untracked-files=all").decode().splitlines()
+            assert budget["files"]["used"] == len(changed), changed
+            assert budget["mcp_rate_limits"]["promptmcp_health"] == {"per_seconds": 60, "limit": 3, "used": 0, "left": 3}
+    run(body)
+
+
+def test_print_config_gives_portable_entries_and_a_codex_toml_table(repo):
     result = promptmcp(repo, "mcp", "--print-config")
     assert result.returncode == 0, result.stderr
+    assert repo not in result.stdout and os.path.realpath(repo) not in result.stdout, "no path of this machine"
     blocks, current = [], []
     for line in result.stdout.splitlines():
         if line.startswith("{"):
@@ -218,5 +270,7 @@ def test_print_config_gives_each_client_the_command_args_and_cwd(repo):
     servers = [block.get("mcpServers", block.get("servers"))["promptmcp"] for block in blocks]
     assert len(servers) == 2
     for server in servers:
-        assert os.path.isabs(server["command"]) and os.path.basename(server["command"]) == "promptmcp"
-        assert server["args"][0] == "mcp" and os.path.realpath(server["cwd"]) == os.path.realpath(repo)
+        assert server["command"] == "promptmcp" and server["args"] == ["mcp"]
+    toml = result.stdout.split("[mcp_servers.promptmcp]\n", 1)[1].split("\n\n", 1)[0]
+    import tomllib
+    assert tomllib.loads("[mcp_servers.promptmcp]\n" + toml) == {"mcp_servers": {"promptmcp": {"command": "promptmcp", "args": ["mcp"]}}}

@@ -7,8 +7,8 @@ extension PolicyLoaderTests {
     func testTheDocumentedExampleLoadsWithEverySectionEnforced() throws {
         let text = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("docs/policy-example.yml"), encoding: .utf8)
         let policy = try load(text)
-        XCTAssertEqual(policy.mcp.rateLimits["promptmcp.check"]?.value, MCPPolicy.Rate(count: 60, perSeconds: 60))
-        XCTAssertEqual(policy.mcp.rateLimits["promptmcp.enhance"]?.value, MCPPolicy.Rate(count: 30, perSeconds: 60))
+        XCTAssertEqual(policy.mcp.rateLimits["promptmcp_check"]?.value, MCPPolicy.Rate(count: 60, perSeconds: 60))
+        XCTAssertEqual(policy.mcp.rateLimits["promptmcp_enhance"]?.value, MCPPolicy.Rate(count: 30, perSeconds: 60))
         XCTAssertEqual(policy.caps.maxLinesPerFile, Located(400, at: SourceLocation(file: file, line: 6, column: 23)))
         XCTAssertEqual(policy.caps.severity.value, .error)
         XCTAssertEqual(policy.protected.globs.map(\.value.pattern), ["LICENSE", ".github/workflows/**"])

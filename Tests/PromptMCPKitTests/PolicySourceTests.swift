@@ -114,7 +114,7 @@ final class PolicySourceTests: XCTestCase {
 
     func testConfigValidateNamesNoSectionAsUnenforcedNowThatMCPIsEnforced() throws {
         let repo = try GitRepo()
-        try repo.write(policyFile, "version: 1\nquality:\n  line-length: { max: 120 }\nmcp:\n  rate_limits: { promptmcp.check: 60/min }\n")
+        try repo.write(policyFile, "version: 1\nquality:\n  line-length: { max: 120 }\nmcp:\n  rate_limits: { promptmcp_check: 60/min }\n")
         let result = try repo.promptmcp("config", "validate")
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, "", "mcp's rate limits are enforced by promptmcp mcp")

@@ -26,6 +26,10 @@ public struct Policy: Sendable {
     public var tests: [TestGate] = []
     /// What the MCP server allows an agent (`mcp:`): rate limits per tool.
     public var mcp = MCPPolicy()
+    /// The stricter tier for AI coding agents (`agents:`); nil when the file has none.
+    public var agents: AgentsPolicy?
+    /// Warnings about the file that do not stop it from working (deprecated keys), with places.
+    public var notes: [String] = []
 
     /// One rule's entry in the policy: `conflict-marker: error`, or a map with options.
     public struct RuleSetting: Sendable {

@@ -21,6 +21,7 @@ struct PolicyBuilder {
             case "tests": policy.tests = value.sequence?.map(testGate) ?? []
             case "mcp": applyMCP(value)
             case "content_rules": policy.contentRules = value.sequence?.map(contentRule) ?? []
+            case "agents": applyAgents(value)
             default: break  // version; unknown keys never get here (the validator rejects them)
             }
         }

@@ -154,14 +154,7 @@ extension Shape {
             ("pattern", .regex),
             ("reference", .regex),
         ])),
-        ("rate_limits", .list(.map([
-            ("paths", .list(.glob)),
-            ("max_commits", .integer(minimum: 1)),
-            ("max_lines", .integer(minimum: 1)),
-            ("window", .duration),
-            ("per", .choice(["author", "everyone"])),
-            ("severity", severity),
-        ], required: ["paths", "window"]))),
+        ("rate_limits", rateLimits),
         ("tests", .list(.map([
             ("name", .string),
             ("command", .either(.list(.string), .string)),
@@ -187,8 +180,21 @@ extension Shape {
             ("run_after_failures", .boolean),
         ], required: ["name", "command"]))),
         // Tool names are listed: a misspelt one would otherwise limit nothing, silently.
-        ("mcp", .map([("rate_limits", .map(MCPPolicy.toolNames.map { ($0, .rate) }))])),
+        ("mcp", .map([("rate_limits", .map((MCPPolicy.toolNames + MCPPolicy.deprecatedToolNames.keys.sorted()).map { ($0, .rate) }))])),
+        ("agents", agents),
     ], required: ["version"])
+
+    static let rateLimits = Shape.list(.map([
+        ("paths", .list(.glob)),
+        ("max_commits", .integer(minimum: 1)),
+        ("max_lines", .integer(minimum: 1)),
+        ("window", .duration),
+        ("per", .choice(["author", "everyone"])),
+        ("severity", severity),
+    ], required: ["paths", "window"]))
+
+    /// Keys still accepted but never suggested for a misspelling.
+    static let deprecatedKeys = Set(MCPPolicy.deprecatedToolNames.keys)
 
     static let caps = Shape.map([
         ("max_lines_per_file", .integer(minimum: 0)),

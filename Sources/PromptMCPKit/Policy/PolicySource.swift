@@ -54,7 +54,8 @@ public enum PolicySource {
                 location: SourceLocation(file: file, line: 1, column: 1), level: .error,
                 message: "the policy file is not valid UTF-8 text")])
         }
-        return ResolvedPolicy(policy: try PolicyLoader.load(text, file: file), source: label, notes: notes)
+        let policy = try PolicyLoader.load(text, file: file)
+        return ResolvedPolicy(policy: policy, source: label, notes: notes + policy.notes)
     }
 
     /// The work tree's policy file, if there is one. (`FileManager.contents(atPath:)` rather than

@@ -19,7 +19,7 @@ struct PolicyValidator {
             for (key, value) in mapping {
                 let name = key.string ?? ""
                 guard let field = fields.first(where: { $0.key == name }) else {
-                    let suggestion = Suggestion.closest(to: name, in: known)
+                    let suggestion = Suggestion.closest(to: name, in: known.filter { !Shape.deprecatedKeys.contains($0) })
                     if let suggestion { suggested.insert(suggestion) }
                     let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; known keys: \(known.joined(separator: ", "))"
                     let place = keyPath.isEmpty ? "" : " in '\(keyPath)'"

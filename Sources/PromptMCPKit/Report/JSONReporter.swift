@@ -3,7 +3,26 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report) -> String {
-        JSONText.render([
+        JSONText.render(value(report))
+    }
+
+    /// The report as a JSON tree; without `timings`, the durations are left out (an MCP answer
+    /// has no use for them, and they made it twice as long).
+    public func value(_ report: Report, timings: Bool = true) -> JSONValue {
+        var summary: [(key: String, value: JSONValue)] = [
+            ("errors", .int(report.errorCount)),
+            ("warnings", .int(report.warningCount)),
+            ("files", .int(report.fileCount)),
+            ("added_lines", .int(report.addedLineCount)),
+            ("deleted_lines", .int(report.deletedLineCount)),
+            ("suppressed", .int(report.suppressedCount)),
+            ("baselined", .int(report.baselinedCount)),
+        ]
+        if timings {
+            summary.append(("duration_ms", Self.milliseconds(report.durationMilliseconds)))
+            summary.append(("stages", .array(report.stages.map { ["name": .string($0.name), "duration_ms": Self.milliseconds($0.milliseconds)] })))
+        }
+        return [
             "version": 1,
             "target": .string(report.target),
             "policy": .string(report.policySource),
@@ -11,18 +30,8 @@ public struct JSONReporter: Reporter {
             "findings": .array(report.findings.map(Self.object)),
             "notes": JSONValue(report.notes),
             "gates": .array(report.gates.map(GateRendering.object)),
-            "summary": [
-                "errors": .int(report.errorCount),
-                "warnings": .int(report.warningCount),
-                "files": .int(report.fileCount),
-                "added_lines": .int(report.addedLineCount),
-                "deleted_lines": .int(report.deletedLineCount),
-                "suppressed": .int(report.suppressedCount),
-                "baselined": .int(report.baselinedCount),
-                "duration_ms": Self.milliseconds(report.durationMilliseconds),
-                "stages": .array(report.stages.map { ["name": .string($0.name), "duration_ms": Self.milliseconds($0.milliseconds)] }),
-            ],
-        ])
+            "summary": .object(summary),
+        ]
     }
 
     /// Keys in the order they are written (sorted), so that thousands of findings need no sort.

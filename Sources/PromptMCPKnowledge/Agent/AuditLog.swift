@@ -108,6 +108,16 @@ public struct AuditLog: Sendable {
         }
     }
 
+    /// Calls of `tool` within the last `seconds` that count toward its rate limit.
+    public func calls(of tool: String, within seconds: Int) throws -> Int {
+        let since = clock.now().timeIntervalSince1970 - Double(seconds)
+        return try store.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM audit WHERE tool = ? AND at > ? AND outcome NOT IN ('rate-limited', 'unknown-tool')
+                """, arguments: [tool, since]) ?? 0
+        }
+    }
+
     public func count() throws -> Int {
         try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") ?? 0 }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// One task of the project's task list (`promptmcp.todo`).
+/// One task of the project's task list (`promptmcp_todo`).
 public struct Todo: Sendable, Codable, Equatable {
     public enum Status: String, Sendable, Codable, CaseIterable {
         case open

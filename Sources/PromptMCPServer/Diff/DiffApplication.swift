@@ -1,7 +1,7 @@
 import PromptMCPKit
 
 /// Turns a unified diff into proposed edits by applying it, in memory, to the INDEX version of
-/// each file: the same base `promptmcp.check` judges edits over. Nothing is written anywhere.
+/// each file: the same base `promptmcp_check` judges edits over. Nothing is written anywhere.
 ///
 /// Hunks must match exactly (no fuzz), but may sit at another line than their header says, as
 /// `git apply` allows: the nearest exact match wins. A diff that does not apply is a failure

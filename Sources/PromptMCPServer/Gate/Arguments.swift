@@ -1,4 +1,5 @@
 import MCP
+import PromptMCPKit
 import PromptMCPKnowledge
 
 /// A tool call's arguments after the gate validated them against the tool's schema: typed
@@ -30,10 +31,12 @@ struct ToolFailure: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// What a tool returns: text content (JSON for the machine-facing tools), whether it is an
+/// What a tool returns: a short summary for the model to read first, the structured answer
+/// (which fits the tool's `outputSchema`; nil for a refusal or a failure), whether it is an
 /// error result, and a line for the audit log.
 struct ToolOutput: Sendable {
-    var texts: [String]
+    var summary: String
+    var structured: JSONValue?
     var isError = false
     var outcome = AuditLog.Outcome.ok
     var detail = ""

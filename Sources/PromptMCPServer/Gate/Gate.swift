@@ -39,8 +39,11 @@ struct Gate: Sendable {
                 continuation.resume(returning: self.run(tool, value, digest: digest, correlationID: correlationID))
             }
         }
+        let structured = output.structured.map(Value.init)
+        let texts = [output.summary] + (structured.map { [$0.compactJSON] } ?? [])
         return CallTool.Result(
-            content: output.texts.map { .text(text: $0, annotations: nil, _meta: nil) },
+            content: texts.map { .text(text: $0, annotations: nil, _meta: nil) },
+            structuredContent: structured,
             isError: output.isError,
             _meta: Metadata(additionalFields: ["promptmcp/correlationId": .string(correlationID)])
         )
@@ -109,7 +112,7 @@ struct Gate: Sendable {
     }
 
     static func failure(_ message: String, _ outcome: AuditLog.Outcome, detail: String = "") -> ToolOutput {
-        ToolOutput(texts: [message], isError: true, outcome: outcome, detail: detail.isEmpty ? String(message.prefix(200)) : detail)
+        ToolOutput(summary: message, isError: true, outcome: outcome, detail: detail.isEmpty ? String(message.prefix(200)) : detail)
     }
 
     private static func period(_ seconds: Int) -> String {

@@ -3,26 +3,29 @@ import MCP
 import PromptMCPKit
 import PromptMCPKnowledge
 
-/// `promptmcp.check`: judges the staged change, or a change the agent proposes (whole files, or
+/// `promptmcp_check`: judges the staged change, or a change the agent proposes (whole files, or
 /// a unified diff over the index), with the same pipeline as `promptmcp check`. Nothing is
 /// written: not the index, not the work tree, not an object.
 ///
-/// The answer is the JSON report (docs/json-report.md) as text, with `isError` false even when
-/// the report says `passed: false`: the call worked, and the findings are its answer. Two
+/// The answer is a summary, then the JSON report (docs/json-report.md, without timings) as
+/// `structuredContent`, with `isError` false even when the report says `passed: false`: the
+/// call worked, and the findings are its answer. Two
 /// exceptions are refusals (`isError` true): a proposed change that touches a protected path
 /// (an agent may not even propose one; the report follows the refusal), and input that cannot
 /// be judged (a path outside the repository, a diff that does not apply).
 struct CheckTool: ServerTool {
-    let name = "promptmcp.check"
+    let name = "promptmcp_check"
     let title = "Check a change against the policy"
     let summary = """
         Judge a change against the repository's policy without touching the repository or the index. \
         Give one of: staged: true (what `git commit` would record now; the default), edits (whole new file \
         contents, content null to delete), or diff (a unified diff as `git diff` prints it, applied to the \
-        staged version of each file). Returns the JSON report of `promptmcp check --format json`; \
+        staged version of each file). Returns a summary and the JSON report of `promptmcp check --format json` \
+        (without timings) as structured content; \
         passed: false means policy violations. Proposed edits to protected paths are refused.
         """
     let annotations = Tool.Annotations(readOnlyHint: true, idempotentHint: true, openWorldHint: false)
+    let output = ReportShape.report
 
     static let maxContentBytes = 4 << 20
     static let maxTotalBytes = 16 << 20
@@ -45,23 +48,25 @@ struct CheckTool: ServerTool {
         let session = CheckSession(repository: call.repository, caller: "mcp \(name)", knowledge: OfflineKnowledge(),
                                    correlationID: call.correlationID)
         let report = try session.run(CheckRequest(proposed.map { .proposed($0) } ?? .staged(amending: false))).report
-        let json = JSONReporter().render(report)
+        let json = JSONReporter().value(report, timings: false)
         let protected = report.findings.filter { $0.rule == ProtectedPathRule.description.id && $0.severity == .error }
         if proposed != nil, !protected.isEmpty {
             let paths = protected.map { $0.file ?? "?" }.joined(separator: ", ")
             let message = "refused: the proposed change touches protected paths (\(paths)); "
                 + protected.map(\.message).joined(separator: "; ") + ". Leave these files alone, or ask a person to change the policy."
-            return ToolOutput(texts: [message, json], isError: true, outcome: .refused, detail: "protected: \(paths)")
+            return ToolOutput(summary: message + "\n" + report.brief(), structured: json, isError: true, outcome: .refused,
+                              detail: "protected: \(paths)")
         }
         let verdict = report.passed ? "passed" : "failed: \(Plural.count(report.errorCount, "error"))"
-        return ToolOutput(texts: [json], detail: "\(report.target) \(verdict), \(Plural.count(report.warningCount, "warning"))")
+        return ToolOutput(summary: report.brief(), structured: json,
+                          detail: "\(report.target) \(verdict), \(Plural.count(report.warningCount, "warning"))")
     }
 
     /// nil for the staged change; else the edits given, or the diff applied to the index.
     private func proposedEdits(_ arguments: Arguments, _ call: CallContext) throws -> [ProposedEdit]? {
         let chosen = ["edits", "diff"].filter(arguments.has) + (arguments.bool("staged") == true ? ["staged"] : [])
         guard chosen.count <= 1 else {
-            throw ToolFailure.invalid("invalid arguments for promptmcp.check: give one of staged, edits or diff, not \(chosen.joined(separator: " and "))")
+            throw ToolFailure.invalid("invalid arguments for promptmcp_check: give one of staged, edits or diff, not \(chosen.joined(separator: " and "))")
         }
         if let diff = arguments.string("diff") {
             return try DiffApplication(repository: call.repository, paths: call.workspace.paths).edits(from: diff)

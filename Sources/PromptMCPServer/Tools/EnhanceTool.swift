@@ -3,12 +3,12 @@ import MCP
 import PromptMCPKit
 import PromptMCPKnowledge
 
-/// `promptmcp.enhance`: the agent's prompt, followed by what the project knows that bears on
+/// `promptmcp_enhance`: the agent's prompt, followed by what the project knows that bears on
 /// it: the policy for the file in question, repository facts, lessons learned here, and
 /// documentation snippets (the repository's own docs and the offline documentation cache),
 /// each snippet with the citation to put in the commit. Never uses the network.
 struct EnhanceTool: ServerTool {
-    let name = "promptmcp.enhance"
+    let name = "promptmcp_enhance"
     let title = "Enrich a prompt with project knowledge"
     let summary = """
         Return the prompt followed by what this repository knows that bears on it: the policy that applies \
@@ -17,6 +17,11 @@ struct EnhanceTool: ServerTool {
         with a citation to put in the commit message. Fits within options.maxTokens (default 2000); works offline.
         """
     let annotations = Tool.Annotations(readOnlyHint: true, idempotentHint: true, openWorldHint: false)
+    /// The enriched prompt is the text content; the structured answer lists the snippets it cites.
+    let output = OutputShape.object([
+        ("snippets", .array(.object([("id", .string), ("title", .string), ("source", .string), ("citation", .string)]))),
+        ("left_out", .integer), ("max_tokens", .integer),
+    ])
 
     let schema = Schema.object([
         .init("prompt", .string(maxBytes: 100_000, minLength: 1), "The task or question to enrich."),
@@ -56,7 +61,11 @@ struct EnhanceTool: ServerTool {
                 + (leftOut > 0 ? "(\(leftOut) more items left out to stay within maxTokens.)\n" : "")
         }
         knowledge.markUsed(hits)
-        return ToolOutput(texts: [text], detail: "\(Plural.count(snippets.count, "snippet")), \(budget.leftOut) left out")
+        let cited: [JSONValue] = snippets.enumerated().map { index, hit in
+            ["id": .string("D\(index + 1)"), "title": .string(hit.title), "source": .string(hit.location), "citation": .string(Self.citation(hit))]
+        }
+        let structured: JSONValue = ["snippets": .array(cited), "left_out": .int(budget.leftOut), "max_tokens": .int(budget.maxTokens)]
+        return ToolOutput(summary: text, structured: structured, detail: "\(Plural.count(snippets.count, "snippet")), \(budget.leftOut) left out")
     }
 
     static let preamble = "Project context from promptmcp: stay within this repository's policy while you work on the request above."

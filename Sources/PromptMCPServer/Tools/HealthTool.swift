@@ -3,11 +3,11 @@ import MCP
 import PromptMCPKit
 import PromptMCPKnowledge
 
-/// `promptmcp.health`: whether the server can do its work, part by part, as JSON. Each part
+/// `promptmcp_health`: whether the server can do its work, part by part, as JSON. Each part
 /// reports its own problem instead of failing the call: a broken policy is exactly what a
 /// health check must be able to say.
 struct HealthTool: ServerTool {
-    let name = "promptmcp.health"
+    let name = "promptmcp_health"
     let title = "Server health"
     let summary = """
         Version, repository (root, branch, HEAD), policy status (which file, problems, MCP rate limits), \
@@ -15,6 +15,12 @@ struct HealthTool: ServerTool {
         """
     let annotations = Tool.Annotations(readOnlyHint: true, idempotentHint: true, openWorldHint: false)
     let schema = Schema.object([])
+    let output = OutputShape.object([
+        ("version", .string), ("server", .object([("pid", .integer), ("uptime_s", .number)])),
+        ("repository", .object([("root", .string), ("branch", .nullable(.string)), ("head", .nullable(.string))])),
+        ("policy", .object([("status", .string)])), ("store", .object([("status", .string)])),
+        ("cache", .object([("status", .string)])), ("breaker", .object([("state", .string)])),
+    ])
     /// When the server started, for its uptime.
     static let started = Date()
 
@@ -26,7 +32,13 @@ struct HealthTool: ServerTool {
             "policy": policy(call.policy),
             "store": store(call.workspace),
         ].merging(docs(call.workspace)) { $1 }
-        return ToolOutput(texts: [JSONText.render(JSONValue(report))], detail: "")
+        let parts = ["policy", "store", "cache"].map { part in "\(part) \(Self.status(report[part]) ?? "?")" }
+        return ToolOutput(summary: "promptmcp \(PromptMCPVersion.current): " + parts.joined(separator: ", "), structured: JSONValue(report), detail: "")
+    }
+
+    private static func status(_ part: JSONValue?) -> String? {
+        guard case .object(let members)? = part, case .string(let status)? = members.first(where: { $0.key == "status" })?.value else { return nil }
+        return status
     }
 
     private func repository(_ repository: Repository) -> JSONValue {

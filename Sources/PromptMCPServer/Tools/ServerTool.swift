@@ -9,13 +9,16 @@ protocol ServerTool: Sendable {
     var summary: String { get }
     var schema: Schema { get }
     var annotations: Tool.Annotations { get }
+    /// The shape of the answer's `structuredContent`.
+    var output: OutputShape { get }
     /// Runs on a worker thread; throws `ToolFailure` for a refusal a client can act on.
     func run(_ arguments: Arguments, _ call: CallContext) throws -> ToolOutput
 }
 
 extension ServerTool {
     var definition: Tool {
-        Tool(name: name, title: title, description: summary, inputSchema: schema.json, annotations: annotations)
+        Tool(name: name, title: title, description: summary, inputSchema: schema.json, annotations: annotations,
+             outputSchema: output.json)
     }
 }
 
@@ -37,5 +40,5 @@ struct CallContext {
 
 /// The server's tools, in the order `tools/list` shows them.
 enum ToolCatalog {
-    static let all: [any ServerTool] = [EnhanceTool(), TodoTool(), CheckTool(), HealthTool()]
+    static let all: [any ServerTool] = [EnhanceTool(), TodoTool(), CheckTool(), BudgetTool(), HealthTool()]
 }

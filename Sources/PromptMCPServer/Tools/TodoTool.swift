@@ -3,10 +3,10 @@ import MCP
 import PromptMCPKit
 import PromptMCPKnowledge
 
-/// `promptmcp.todo`: the project's task list, kept in the clone's store so that every session
+/// `promptmcp_todo`: the project's task list, kept in the clone's store so that every session
 /// of an agent (and every agent) working in this clone sees the same list.
 struct TodoTool: ServerTool {
-    let name = "promptmcp.todo"
+    let name = "promptmcp_todo"
     let title = "Project task list"
     let summary = """
         The project's task list, shared by every session in this clone. action: create (title; notes, \
@@ -15,6 +15,13 @@ struct TodoTool: ServerTool {
         complete (id), delete (id). Answers with JSON.
         """
     let annotations = Tool.Annotations(readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false)
+    /// One of `todo` (create, update, complete), `deleted`, or `todos` with `total` (list).
+    let output = OutputShape.anyOf([.object([("todo", Self.todo)]), .object([("deleted", Self.todo)]),
+                                    .object([("todos", .array(Self.todo)), ("total", .integer)])])
+    private static let todo = OutputShape.object([
+        ("id", .integer), ("title", .string), ("notes", .string), ("status", .string), ("priority", .string),
+        ("tags", .array(.string)), ("created_at", .string), ("updated_at", .string), ("completed_at", .nullable(.string)),
+    ])
 
     let schema = Schema.object([
         .init("action", .choice(["create", "list", "update", "complete", "delete"]), "What to do."),
@@ -44,11 +51,11 @@ struct TodoTool: ServerTool {
         let list = TodoList(store: try call.workspace.stateStore(), clock: call.workspace.clock)
         do {
             switch action {
-            case "create": return answer(["todo": object(try create(arguments, list))], "created")
-            case "list": return answer(try listing(arguments, list), "listed")
-            case "update": return answer(["todo": object(try list.update(id(arguments), change(arguments)))], "updated")
-            case "complete": return answer(["todo": object(try list.complete(id(arguments)))], "completed")
-            default: return answer(["deleted": object(try list.delete(id(arguments)))], "deleted")
+            case "create": return answer("todo", try create(arguments, list), "created")
+            case "list": return try listing(arguments, list)
+            case "update": return answer("todo", try list.update(id(arguments), change(arguments)), "updated")
+            case "complete": return answer("todo", try list.complete(id(arguments)), "completed")
+            default: return answer("deleted", try list.delete(id(arguments)), "deleted")
             }
         } catch let failure as TodoList.Failure {
             throw ToolFailure.failed(failure.description)
@@ -59,16 +66,16 @@ struct TodoTool: ServerTool {
         let allowed = Self.accepted[action] ?? []
         let extra = arguments.fields.keys.filter { $0 != "action" && arguments.has($0) && !allowed.contains($0) }.sorted()
         guard extra.isEmpty else {
-            throw ToolFailure.invalid("invalid arguments for promptmcp.todo: action '\(action)' does not take \(extra.joined(separator: ", ")); it takes \(allowed.sorted().joined(separator: ", "))")
+            throw ToolFailure.invalid("invalid arguments for promptmcp_todo: action '\(action)' does not take \(extra.joined(separator: ", ")); it takes \(allowed.sorted().joined(separator: ", "))")
         }
         if ["update", "complete", "delete"].contains(action), !arguments.has("id") {
-            throw ToolFailure.invalid("invalid arguments for promptmcp.todo: action '\(action)' needs the task's id")
+            throw ToolFailure.invalid("invalid arguments for promptmcp_todo: action '\(action)' needs the task's id")
         }
         if action == "create", !arguments.has("title") {
-            throw ToolFailure.invalid("invalid arguments for promptmcp.todo: action 'create' needs a title")
+            throw ToolFailure.invalid("invalid arguments for promptmcp_todo: action 'create' needs a title")
         }
         if action == "update", arguments.fields.keys.filter({ $0 != "action" && $0 != "id" && arguments.has($0) }).isEmpty {
-            throw ToolFailure.invalid("invalid arguments for promptmcp.todo: action 'update' needs a field to change (title, notes, status, priority or tags)")
+            throw ToolFailure.invalid("invalid arguments for promptmcp_todo: action 'update' needs a field to change (title, notes, status, priority or tags)")
         }
         if let tag = arguments.strings("tags")?.first(where: { $0.contains("|") }) {
             throw ToolFailure.invalid("arguments.tags: '\(tag)' contains '|', which tags may not")
@@ -81,7 +88,7 @@ struct TodoTool: ServerTool {
                         tags: arguments.strings("tags") ?? [])
     }
 
-    private func listing(_ arguments: Arguments, _ list: TodoList) throws -> JSONValue {
+    private func listing(_ arguments: Arguments, _ list: TodoList) throws -> ToolOutput {
         var filter = TodoFilter()
         filter.statuses = arguments.string("status").flatMap(Todo.Status.init).map { [$0] } ?? []
         filter.minimumPriority = arguments.string("priority").flatMap(Todo.Priority.init)
@@ -90,7 +97,9 @@ struct TodoTool: ServerTool {
         filter.includeDone = arguments.bool("includeDone") ?? false
         filter.limit = arguments.int("limit") ?? 50
         let (todos, total) = try list.list(filter)
-        return ["todos": .array(todos.map(object)), "total": .int(total)]
+        let lines = ["\(todos.count) of \(total) tasks"] + todos.map { "- #\($0.id) [\($0.status.rawValue), \($0.priority.rawValue)] \($0.title)" }
+        return ToolOutput(summary: lines.joined(separator: "\n"), structured: ["todos": .array(todos.map(object)), "total": .int(total)],
+                          detail: "listed")
     }
 
     private func change(_ arguments: Arguments) -> TodoChange {
@@ -101,8 +110,9 @@ struct TodoTool: ServerTool {
 
     private func id(_ arguments: Arguments) -> Int64 { Int64(arguments.int("id") ?? 0) }
 
-    private func answer(_ object: JSONValue, _ detail: String) -> ToolOutput {
-        ToolOutput(texts: [JSONText.render(object)], detail: detail)
+    private func answer(_ key: String, _ todo: Todo, _ detail: String) -> ToolOutput {
+        ToolOutput(summary: "\(detail) task #\(todo.id): \(todo.title) [\(todo.status.rawValue), \(todo.priority.rawValue)]",
+                   structured: .object([(key: key, value: object(todo))]), detail: detail)
     }
 
     private func object(_ todo: Todo) -> JSONValue {

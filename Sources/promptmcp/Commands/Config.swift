@@ -20,7 +20,7 @@ struct Config: ParsableCommand {
         func run() throws {
             let resolved = try loadPolicy(file: file)
             try CustomRuleExamples.verify(resolved.policy)
-            Terminal.out("\(resolved.source): valid\n")
+            Terminal.out("\(resolved.source): valid\n" + resolved.notes.map { "note: \($0)\n" }.joined())
         }
     }
 

@@ -7,9 +7,10 @@ struct MCP: ParsableCommand {
         commandName: "mcp",
         abstract: "Serve the repository's policy to an AI coding agent: an MCP server over stdio.",
         discussion: """
-        Tools: promptmcp.enhance (a prompt with the project's policy, facts, lessons and docs), \
-        promptmcp.todo (the project's task list), promptmcp.check (judge the staged change, proposed \
-        edits or a diff without touching the repository), promptmcp.health. Every call passes the \
+        Tools: promptmcp_enhance (a prompt with the project's policy, facts, lessons and docs), \
+        promptmcp_todo (the project's task list), promptmcp_check (judge the staged change, proposed \
+        edits or a diff without touching the repository), promptmcp_budget (what the caps and rate \
+        limits still allow), promptmcp_health. Every call passes the \
         policy gate (schema, repository-bound paths, rate limits from mcp.rate_limits, protected paths) \
         and is recorded: `promptmcp audit` lists the calls. Logs go to standard error; standard output \
         is the protocol. Your MCP client starts this; `--print-config` prints its configuration.
@@ -18,19 +19,17 @@ struct MCP: ParsableCommand {
         the git hooks' promptmcp does not load).
         """)
 
-    @Flag(help: "Print configuration snippets for common MCP clients (command, args, cwd), then exit.")
+    @Flag(help: "Print portable configuration entries for common MCP clients (JSON, and TOML for Codex), then exit.")
     var printConfig = false
 
     @Option(help: ArgumentHelp("The repository to serve (default: the one around the current directory).", valueName: "path"))
     var repository: String?
 
     func run() throws {
+        if printConfig { return Terminal.out(MCPClientConfig.snippets()) }
         let start = repository ?? FileManager.default.currentDirectoryPath
         let root = try Repository.discover(from: start, environment: [:]).workDirectory
         let rootPath = root.hasSuffix("/") ? String(root.dropLast()) : root
-        if printConfig {
-            return Terminal.out(MCPClientConfig.snippets(command: ServerBinary.promptmcpPath(), repository: rootPath))
-        }
         guard let server = ServerBinary.locate() else {
             throw UsageError("the MCP server binary promptmcp-mcp is not installed beside \(ServerBinary.promptmcpPath()) nor on PATH; ./install.sh installs both")
         }

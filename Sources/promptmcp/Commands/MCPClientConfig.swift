@@ -1,36 +1,41 @@
 import PromptMCPKit
 
 /// What `promptmcp mcp --print-config` prints: for each common MCP client, where its
-/// configuration lives and the entry that starts this server for this repository. The
-/// repository is passed both as `--repository` and as `cwd`, since not every client honours
-/// `cwd`.
+/// configuration lives and the entry that starts this server. The entries are portable, to be
+/// committed for a team: `promptmcp` is found on PATH and the client starts it in the project,
+/// so no entry names a path of this machine.
 enum MCPClientConfig {
-    static func snippets(command: String, repository: String) -> String {
-        let args = ["mcp", "--repository", repository]
-        let entry = server(command: command, args: args, cwd: repository)
-        let vsCode = server(command: command, args: args, cwd: repository, type: "stdio")
-        return """
-            # promptmcp MCP server for \(repository)
-            # command: \(command)
-            # args:    \(args.joined(separator: " "))
-            # cwd:     \(repository)
+    static let command = "promptmcp"
+    static let args = ["mcp"]
 
-            ## Claude Code (.mcp.json in the repository), Claude Desktop (claude_desktop_config.json), Cursor (.cursor/mcp.json)
-            \(wrap("mcpServers", entry))
+    static func snippets() -> String {
+        """
+        # promptmcp MCP server: portable entries (promptmcp on PATH; the client starts it in the project)
 
-            ## VS Code (.vscode/mcp.json in the repository)
-            \(wrap("servers", vsCode))
+        ## Claude Code (.mcp.json), Cursor (.cursor/mcp.json), Gemini CLI (.gemini/settings.json)
+        \(wrap("mcpServers", server()))
 
-            ## Claude Code, from the command line
-            claude mcp add promptmcp -- \(command) \(args.joined(separator: " "))
+        ## VS Code (.vscode/mcp.json)
+        \(wrap("servers", server(extra: ["type": "stdio", "cwd": "${workspaceFolder}"])))
 
-            """
+        ## OpenAI Codex (.codex/config.toml in the project, or ~/.codex/config.toml)
+        \(codexTOML)
+
+        ## Claude Code, from the command line (writes .mcp.json)
+        claude mcp add --scope project promptmcp -- \(command) \(args.joined(separator: " "))
+
+        """
     }
 
-    private static func server(command: String, args: [String], cwd: String, type: String? = nil) -> JSONValue {
-        var object: [String: JSONValue] = ["command": .string(command), "args": JSONValue(args), "cwd": .string(cwd)]
-        if let type { object["type"] = .string(type) }
-        return JSONValue(object)
+    /// TOML has no JSON writer here; the entry is two keys of plain strings.
+    static let codexTOML = """
+        [mcp_servers.promptmcp]
+        command = "\(command)"
+        args = [\(args.map { "\"\($0)\"" }.joined(separator: ", "))]
+        """
+
+    private static func server(extra: [String: JSONValue] = [:]) -> JSONValue {
+        JSONValue(["command": .string(command), "args": JSONValue(args)].merging(extra) { $1 })
     }
 
     private static func wrap(_ key: String, _ server: JSONValue) -> String {

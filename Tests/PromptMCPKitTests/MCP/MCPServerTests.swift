@@ -36,7 +36,7 @@ final class MCPServerTests: XCTestCase {
             caps: { max_lines_per_file: 40, severity: error }
             protected: [LICENSE]
             mcp:
-              rate_limits: { promptmcp.health: 3/min }
+              rate_limits: { promptmcp_health: 3/min }
 
             """)
         try repo.write("README.md", "# Demo app\n\nBuild with `swift build`, test with `swift test`.\n")

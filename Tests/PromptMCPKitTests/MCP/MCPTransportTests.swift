@@ -24,7 +24,7 @@ final class MCPTransportTests: XCTestCase {
             #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
         ]
         for id in 1...12 {
-            lines.append(#"{"jsonrpc":"2.0","id":\#(id),"method":"tools/call","params":{"name":"promptmcp.check","arguments":{"staged":true}}}"#)
+            lines.append(#"{"jsonrpc":"2.0","id":\#(id),"method":"tools/call","params":{"name":"promptmcp_check","arguments":{"staged":true}}}"#)
         }
         // Command.run closes standard input right after writing it: the end of input comes
         // while the checks are still running.
@@ -57,7 +57,7 @@ final class MCPTransportTests: XCTestCase {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         let lines = [
             #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#,
-            #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"promptmcp.health","arguments":{"x":"# + deep + "}}}",
+            #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"promptmcp_health","arguments":{"x":"# + deep + "}}}",
             #"{"jsonrpc":"2.0","id":2,"method":"tools/list"}"#,
         ]
         let answers = try serve(lines, in: repo)

@@ -5,7 +5,7 @@ import PromptMCPKit
 enum PolicySummary {
     static func lines(_ resolved: ResolvedPolicy, file: String?) -> [String] {
         let policy = resolved.policy
-        var lines = ["policy: \(resolved.source) (promptmcp check enforces it at commit time; promptmcp.check judges a draft)"]
+        var lines = ["policy: \(resolved.source) (promptmcp check enforces it at commit time; promptmcp_check judges a draft)"]
         if let file {
             // The change-wide caps follow below for every file; keep what is particular to this one.
             let general = ["max_files", "max_total_lines", "counts toward", "paths: entries"]
