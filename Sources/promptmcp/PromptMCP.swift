@@ -15,12 +15,16 @@ struct PromptMCP: ParsableCommand {
         """,
         version: version,
         subcommands: [Check.self, Scan.self, BaselineCommand.self, Test.self, Init.self, Config.self, Explain.self, Rules.self, Install.self, Uninstall.self,
-                      Docs.self, Search.self, Lessons.self, MCP.self, Audit.self, BenchSandbox.self],
+                      AgentHookCommand.self, Docs.self, Search.self, Lessons.self, MCP.self, Audit.self, BenchSandbox.self],
         defaultSubcommand: Check.self
     )
 
     /// ArgumentParser's own exit statuses are mapped onto ours: usage errors are 2, not 64.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "agent-hook", !arguments.contains(where: { $0 == "--help" || $0 == "-h" }) {
+            AgentHookCommand.main(Array(arguments.dropFirst()))
+        }
         if let run = HookCommandLine.checkRun(Array(CommandLine.arguments.dropFirst())) {
             // Another thread prepares what the check needs later (the rules' descriptions,
             // ICU's tables) while this one opens the repository; the check runs here, on the

@@ -11,6 +11,36 @@ public enum JSONText {
         return output
     }
 
+    /// On one line, keys sorted: for an answer another program reads (an agent's hook).
+    public static func compact(_ value: JSONValue) -> String {
+        var output = ""
+        writeCompact(value, into: &output)
+        return output
+    }
+
+    private static func writeCompact(_ value: JSONValue, into output: inout String) {
+        switch value {
+        case .object(let members):
+            output += "{"
+            for (position, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
+                if position > 0 { output += "," }
+                writeString(member.key, into: &output)
+                output += ":"
+                writeCompact(member.value, into: &output)
+            }
+            output += "}"
+        case .array(let array):
+            output += "["
+            for (position, element) in array.enumerated() {
+                if position > 0 { output += "," }
+                writeCompact(element, into: &output)
+            }
+            output += "]"
+        default:
+            write(value, depth: 0, into: &output)
+        }
+    }
+
     private static func write(_ value: JSONValue, depth: Int, into output: inout String) {
         switch value {
         case .string(let text): writeString(text, into: &output)

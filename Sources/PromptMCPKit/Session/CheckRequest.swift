@@ -18,6 +18,11 @@ public struct CheckRequest: Sendable {
         case push(Data)
         /// Changes an agent proposes over the index, without writing anything.
         case proposed([ProposedEdit])
+        /// An AI coding agent's edit before it is made: everything changed since the last commit
+        /// (the index and the work tree) with the edits laid over, judged by the policy's agent
+        /// tier (`agents:`), so caps count all the agent has changed. Findings about files the
+        /// edit does not touch are left out: the agent answers for its edit.
+        case agentEdit([ProposedEdit])
         /// Every file of HEAD, or of the work tree, as if it were being added (an audit).
         case tree(workTree: Bool)
         /// No change at all: the policy's test gates alone (`promptmcp test`), all or those named.
@@ -51,7 +56,7 @@ public struct CheckRequest: Sendable {
     /// The stage whose rules judge this target.
     public var stage: Stage {
         switch target {
-        case .staged, .proposed, .gates: return .preCommit
+        case .staged, .proposed, .agentEdit, .gates: return .preCommit
         case .tree: return .tree
         case .commitMessage: return .commitMessage
         case .commit, .range, .push: return .commit

@@ -40,6 +40,15 @@ extension CheckSession {
             let inputs = try stagedInputs(&record)
             return Plan(inputs: inputs, stage: stage, change: .deltas(
                 collect: { try reader.proposedDeltas(edits) }, label: "proposed change", context: try stagedContext(inputs, request, amending: false)))
+        case .agentEdit(let edits):
+            record.head = try repository.headID()
+            record.index = try repository.indexChecksum()
+            var inputs = try self.inputs ?? .staged(in: repository)
+            inputs.policy.policy = inputs.policy.policy.agentTier()
+            inputs.policy.source += ", agent tier"
+            return Plan(inputs: inputs, stage: stage, change: .deltas(
+                collect: { try reader.sessionDeltas(proposing: edits) }, label: "changes since the last commit",
+                context: try stagedContext(inputs, request, amending: false)))
         case .tree(let workTree):
             record.head = try repository.headID()
             let inputs = try self.inputs ?? .workTree(in: repository)

@@ -46,6 +46,10 @@ public struct CheckSession {
             let checker = try clock.measure("rules") { try makeChecker(plan.inputs, stage: plan.stage) }
             citationCache = checker.citationCache
             report = try judge(plan, with: checker)
+            if case .agentEdit(let edits) = request.target {
+                let edited = Set(edits.map(\.path))
+                report.findings = report.findings.filter { finding in finding.file.map(edited.contains) ?? true }
+            }
         }
         report.stages = clock.stages + report.stages
         report.notes = plan.inputs.policy.notes + report.notes + notes(for: plan, citationCache: citationCache, request: request)
