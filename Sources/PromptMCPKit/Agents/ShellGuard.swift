@@ -47,7 +47,7 @@ public struct ShellGuard: Sendable {
             return refusal(arguments[index + 1])
         }
         if program == "git", let reason = gitRefusal(arguments) { return reason }
-        guard guardsWrites, let named = arguments.first(where: isGuarded) else { return nil }
+        guard guardsWrites, let named = arguments.lazy.flatMap(Self.pieces).first(where: isGuarded) else { return nil }
         if Self.readers.contains(program) { return nil }
         if program == "git", let sub = Self.gitSubcommand(arguments), Self.gitReaders.contains(sub.name) { return nil }
         return "\(program) may change \(named), which an agent may not change (the policy and the hooks that judge it)"
@@ -96,6 +96,11 @@ public struct ShellGuard: Sendable {
             if valued.contains(option) { skipNext = true }
         }
         return false
+    }
+
+    /// A word and the path-like pieces in it: `open('.promptmcp/policy.yml','w')` names the policy.
+    private static func pieces(_ word: String) -> [String] {
+        [word] + word.split(whereSeparator: { "'\"(),;=:[]{}<> ".contains($0) }).map(String.init)
     }
 
     /// Whether a word names a guarded path (relative to the root, or absolute inside it).
