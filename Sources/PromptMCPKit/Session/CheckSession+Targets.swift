@@ -110,9 +110,9 @@ extension CheckSession {
             let deltas = try clock.measure("collect", collect)
             return try checker.judge(deltas, in: repository, target: label, context: context, clock: &clock)
         case .commit:
-            return try checker.checkCommit(plan.commits[0], in: repository)
+            return try tierChecker(for: plan.commits, plan, else: checker).checkCommit(plan.commits[0], in: repository)
         case .commits(let label, let skipMerges):
-            return try checker.checkCommits(plan.commits, in: repository, skipMerges: skipMerges, target: label)
+            return try judgeCommits(plan, label: label, skipMerges: skipMerges, with: checker)
         case .squashed(let base, let label):
             return try checker.checkSquashed(plan.commits, base: base, in: repository, target: label)
         case .gates:

@@ -63,7 +63,7 @@ public struct CheckSession {
         return Outcome(report: report, record: record)
     }
 
-    private func makeChecker(_ inputs: JudgingInputs, stage: Stage) throws -> Checker {
+    func makeChecker(_ inputs: JudgingInputs, stage: Stage) throws -> Checker {
         var checker = try Checker(policy: inputs.policy.policy, policySource: inputs.policy.source,
                                   baseline: inputs.baseline, stage: stage)
         if Self.verifiesCitations(inputs.policy.policy, at: stage) { checker.citationCache = knowledge?.citationCache() }

@@ -86,3 +86,19 @@ final class AgentSessionTests: XCTestCase {
         }
     }
 }
+
+extension AgentSessionTests {
+    func testCIJudgesACommitWithAnAgentsTrailerByTheAgentTier() throws {
+        let base = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.stage("b.swift", lines(250))
+        try repo.commit("By a person")
+        try repo.stage("c.swift", lines(250, "y"))
+        try repo.commit("By an agent\n\nCo-Authored-By: Robot <r@example.com>")
+        let report = try CheckSession(repository: try repo.open(), caller: "test")
+            .run(CheckRequest(.range(from: base, to: "HEAD", skipMerges: false, squash: false))).report
+        XCTAssertEqual(report.findings.map(\.rule), ["caps/max-lines-per-file"], "250 lines: over the agent cap of 200, not the people's 1000")
+        XCTAssertEqual(report.findings.first?.file, "c.swift")
+        XCTAssertEqual(report.findings.first?.severity, .error)
+        XCTAssertTrue(report.notes.contains { $0.contains("1 of 2 commits carry an agent's trailer") }, "\(report.notes)")
+    }
+}
