@@ -15,6 +15,11 @@ extension PolicyLoaderTests {
         XCTAssertEqual(policy.settings(for: "docs/guide.md").maxLinesPerFile.value, 2000)
         XCTAssertTrue(policy.settings(for: "vendor/lib/x.c").excluded.value)
         XCTAssertTrue(policy.settings(for: "App/Model.generated.swift").excluded.value)
+        let agents = try XCTUnwrap(policy.agents)
+        XCTAssertEqual(agents.maxLinesPerFile?.value, 200)
+        XCTAssertEqual(agents.protected.map(\.value.pattern), ["Sources/Payments/**"])
+        XCTAssertEqual(agents.rateLimits.first?.maxLines?.value, 3000)
+        XCTAssertTrue(agents.recognises(message: "x\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n"))
     }
 
     func testStarterPolicyLoads() throws {
