@@ -73,23 +73,7 @@ def edit(new_text):
 def run_once(argv, input_path, env):
     """Wall time of one run with the event on standard input, and its standard output."""
     out_path = input_path + ".out"
-    in_fd = os.open(input_path, os.O_RDONLY)
-    out_fd = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    err_fd = os.open(os.devnull, os.O_WRONLY)
-    previous = os.getcwd()
-    os.chdir(REPO)
-    try:
-        start = time.perf_counter_ns()
-        pid = os.posix_spawn(argv[0], argv, env, file_actions=[
-            (os.POSIX_SPAWN_DUP2, in_fd, 0), (os.POSIX_SPAWN_DUP2, out_fd, 1), (os.POSIX_SPAWN_DUP2, err_fd, 2)])
-        _, status, _ = os.wait4(pid, 0)
-        wall = (time.perf_counter_ns() - start) / 1e6
-    finally:
-        os.chdir(previous)
-        for fd in (in_fd, out_fd, err_fd):
-            os.close(fd)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{' '.join(argv)} exited with {os.waitstatus_to_exitcode(status)}")
+    wall, _, _ = bench.run_once(argv, REPO, env, out_path, os.devnull, {0}, input_path=input_path)
     with open(out_path) as handle:
         return wall, handle.read()
 

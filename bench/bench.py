@@ -364,12 +364,12 @@ def build_binary(static_stdlib):
     return os.path.join(bin_dir, "promptmcp")
 
 
-def run_once(argv, cwd, env, out_path, err_path, ok_codes):
-    """Runs argv once; returns (wall ms, peak RSS KiB, exit code). stdout/stderr go to files so
-    that reading a pipe never slows the child down."""
+def run_once(argv, cwd, env, out_path, err_path, ok_codes, input_path=os.devnull):
+    """Runs argv once with `input_path` on stdin; returns (wall ms, peak RSS KiB, exit code).
+    stdout/stderr go to files so that reading a pipe never slows the child down."""
     out_fd = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     err_fd = os.open(err_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    null_fd = os.open(os.devnull, os.O_RDONLY)
+    null_fd = os.open(input_path, os.O_RDONLY)
     previous = os.getcwd()
     os.chdir(cwd)  # posix_spawn has no chdir action before Python 3.13
     try:
