@@ -163,7 +163,7 @@ final class PolicySourceTests: XCTestCase {
         tests:
           - { name: unit, command: ["swift", "test"], when: ["Sources/**"] }
         mcp:
-          rate_limits: { promptmcp.check: 60/min }
+          rate_limits: { promptmcp_check: 60/min }
 
         """)
         let shown = try repo.promptmcp("config", "show")
@@ -177,7 +177,7 @@ final class PolicySourceTests: XCTestCase {
             "citations:   # .promptmcp/policy.yml:10", "    min_added_lines: 5   # .promptmcp/policy.yml:10",
             "  - paths: ['db/**']   # .promptmcp/policy.yml:12", "    window: 86400s   # .promptmcp/policy.yml:12",
             "  - name: 'unit'   # .promptmcp/policy.yml:14", "    command: ['swift', 'test']",
-            "    'promptmcp.check': 60/min   # .promptmcp/policy.yml:16",
+            "    'promptmcp_check': 60/min   # .promptmcp/policy.yml:16",
         ] {
             XCTAssertTrue(lines.contains(expected), "missing \(expected) in:\n\(shown.stdout)")
         }
