@@ -32,12 +32,12 @@ public struct SandboxFilesystem: Sendable, Equatable {
     static let devices = ["null", "zero", "full", "random", "urandom", "tty"]
 
     /// The system folders read-only (as symlinks where they are symlinks), `/dev` with the
-    /// harmless devices only, `/proc`, and `temporary` as `/tmp`; then `writable` folders, each
+    /// harmless devices only, `/proc`, and `temporary` as `/tmp`; then `readOnly` and `writable` folders, each
     /// at its own path, and `masked` paths hidden (a folder shows empty, a file as /dev/null).
     public static func gate(newRoot: String, temporary: String, writable: [String], readOnly: [String] = [],
                             masked: [String] = []) -> SandboxFilesystem {
         var mounts: [Mount] = []
-        for folder in systemFolders + readOnly {
+        for folder in systemFolders {
             if let text = try? FileManager.default.destinationOfSymbolicLink(atPath: folder) {
                 mounts.append(.symlink(target: folder, text: text))
             } else if FileManager.default.fileExists(atPath: folder) {
@@ -49,8 +49,10 @@ public struct SandboxFilesystem: Sendable, Equatable {
         mounts += [("fd", "/proc/self/fd"), ("stdin", "/proc/self/fd/0"), ("stdout", "/proc/self/fd/1"), ("stderr", "/proc/self/fd/2")]
             .map { .symlink(target: "/dev/\($0.0)", text: $0.1) }
         mounts += [.tmpfs(target: "/dev/shm", writable: true), .proc(target: "/proc")]
-        // /tmp first: a workspace that lives under /tmp gets its mount points inside it.
+        // /tmp first: a folder that lives under /tmp (a workspace, a clone in /tmp) gets its mount
+        // point inside it rather than under it.
         mounts.append(.bind(source: temporary, target: "/tmp", writable: true))
+        mounts += readOnly.filter { FileManager.default.fileExists(atPath: $0) }.map { .bind(source: $0, target: $0, writable: false) }
         mounts += writable.map { .bind(source: $0, target: $0, writable: true) }
         // A folder under an empty tmpfs; a file (a linked work tree's .git) under /dev/null.
         mounts += masked.map { path in
