@@ -133,6 +133,15 @@ public final class Repository {
         return String(decoding: data, as: UTF8.self).split(separator: "\n").contains { $0 == id.hex }
     }
 
+    /// The bytes of a blob the index or a tree names at `path`; a missing object is an error,
+    /// not an empty file.
+    public func existingBlob(_ id: ObjectID, at path: String) throws -> [UInt8] {
+        guard let bytes = blob(id) else {
+            throw GitError.libgit2(operation: "reading \(path) (\(id.short))", message: "the object is missing from the repository")
+        }
+        return bytes
+    }
+
     /// The staged bytes of `path` (stage 0 of the index), or nil when the path is not staged.
     public func stagedContent(of path: String) throws -> [UInt8]? {
         try stagedBlobID(of: path).flatMap(blob)

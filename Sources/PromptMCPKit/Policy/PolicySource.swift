@@ -7,6 +7,8 @@ public struct ResolvedPolicy: Sendable {
     public var source: String
     /// Warnings about the choice, such as unstaged edits to the policy file.
     public var notes: [String]
+    /// The blob the policy was read from; nil for the built-in defaults or a work-tree file.
+    public var blob: ObjectID? = nil
 }
 
 /// Decides which copy of `.promptmcp/policy.yml` judges a change.
@@ -23,21 +25,23 @@ public enum PolicySource {
     public static func forStagedChange(in repository: Repository) throws -> ResolvedPolicy {
         let attributes = try repository.stagedContent(of: GeneratedFiles.attributesPath)
         guard let copy = try stagedCopy(of: file, in: repository) else { return defaults.addingAttributes(attributes) }
-        return try resolved(copy.bytes, label: "\(file) (\(copy.isStaged ? "staged" : "not staged yet"))", notes: copy.notes)
-            .addingAttributes(attributes)
+        var policy = try resolved(copy.bytes, label: "\(file) (\(copy.blob == nil ? "not staged yet" : "staged"))", notes: copy.notes)
+        policy.blob = copy.blob
+        return policy.addingAttributes(attributes)
     }
 
-    /// The staged bytes of a file that judges changes (the policy, the baseline), or the work
-    /// tree's when it is not staged yet; notes say when the work tree's copy differs.
-    static func stagedCopy(of path: String, in repository: Repository) throws -> (bytes: [UInt8], isStaged: Bool, notes: [String])? {
+    /// The staged bytes of a file that judges changes (the policy, the baseline) and their blob,
+    /// or the work tree's (no blob) when it is not staged yet; notes say when the copies differ.
+    static func stagedCopy(of path: String, in repository: Repository) throws -> (bytes: [UInt8], blob: ObjectID?, notes: [String])? {
         let workTree = FileManager.default.contents(atPath: repository.workDirectory + path).map(Array.init)
-        guard let staged = try repository.stagedContent(of: path) else {
-            return workTree.map { ($0, false, ["\(path) is not staged yet; it is used as it is in the work tree"]) }
+        guard let blob = try repository.stagedBlobID(of: path) else {
+            return workTree.map { ($0, nil, ["\(path) is not staged yet; it is used as it is in the work tree"]) }
         }
+        let staged = try repository.existingBlob(blob, at: path)
         let notes = workTree.map { $0 != staged } ?? false
             ? ["\(path) has unstaged edits; the staged version judges this commit (git add it to use the edits)"]
             : []
-        return (staged, true, notes)
+        return (staged, blob, notes)
     }
 
     public static func forWorkTree(in repository: Repository) throws -> ResolvedPolicy {

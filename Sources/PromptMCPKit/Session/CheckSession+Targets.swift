@@ -10,12 +10,14 @@ extension CheckSession {
             case commit
             case commits(label: String, skipMerges: Bool)
             case squashed(base: ObjectID, label: String)
-            case gates([TestGate])
         }
 
         var inputs: JudgingInputs
         var stage: Stage
-        var change: Change
+        /// nil for the policy's test gates alone (`promptmcp test`): nothing to judge.
+        var change: Change?
+        /// The gates `promptmcp test` runs.
+        var gates: [TestGate] = []
         /// The commits judged (commit, range and push targets), oldest first.
         var commits: [CommitInfo] = []
     }
@@ -74,7 +76,7 @@ extension CheckSession {
             return try existing(infos, change: .commits(label: "push", skipMerges: false), record: &record)
         case .gates(let names):
             let inputs = try self.inputs ?? .staged(in: repository)
-            return Plan(inputs: inputs, stage: stage, change: .gates(try Self.gates(named: names, in: inputs.policy.policy)))
+            return Plan(inputs: inputs, stage: stage, change: nil, gates: try Self.gates(named: names, in: inputs.policy.policy))
         }
     }
 
@@ -103,8 +105,8 @@ extension CheckSession {
         return context
     }
 
-    func judge(_ plan: Plan, with checker: Checker) throws -> Report {
-        switch plan.change {
+    func judge(_ change: Plan.Change, of plan: Plan, with checker: Checker) throws -> Report {
+        switch change {
         case .deltas(let collect, let label, let context):
             var clock = StageClock()
             let deltas = try clock.measure("collect", collect)
@@ -115,8 +117,6 @@ extension CheckSession {
             return try judgeCommits(plan, label: label, skipMerges: skipMerges, with: checker)
         case .squashed(let base, let label):
             return try checker.checkSquashed(plan.commits, base: base, in: repository, target: label)
-        case .gates:
-            preconditionFailure("a gates-only plan is run without a checker")
         }
     }
 

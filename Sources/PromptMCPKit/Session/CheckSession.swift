@@ -40,16 +40,16 @@ public struct CheckSession {
         record.baselineBlob = plan.inputs.baselineBlob
         var report: Report
         var citationCache: (any CitationCache)?
-        if case .gates(let gates) = plan.change {
-            report = GatePhase.report(running: gates, policySource: plan.inputs.policy.source, repository: repository)
-        } else {
+        if let change = plan.change {
             let checker = try clock.measure("rules") { try makeChecker(plan.inputs, stage: plan.stage) }
             citationCache = checker.citationCache
-            report = try judge(plan, with: checker)
+            report = try judge(change, of: plan, with: checker)
             if case .agentEdit(let edits) = request.target {
                 let edited = Set(edits.map(\.path))
                 report.findings = report.findings.filter { finding in finding.file.map(edited.contains) ?? true }
             }
+        } else {
+            report = GatePhase.report(running: plan.gates, policySource: plan.inputs.policy.source, repository: repository)
         }
         report.stages = clock.stages + report.stages
         report.notes = plan.inputs.policy.notes + report.notes + notes(for: plan, citationCache: citationCache, request: request)

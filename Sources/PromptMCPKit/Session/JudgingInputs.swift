@@ -7,10 +7,10 @@ import Foundation
 public struct JudgingInputs: Sendable {
     public var policy: ResolvedPolicy
     public var baseline: Baseline
-    /// The blobs the policy and the baseline were read from; nil for the built-in defaults, a
-    /// missing baseline, or a file read from the work tree.
-    public var policyBlob: ObjectID?
+    /// The blob the baseline was read from; nil for no baseline or a file read from the work tree.
     public var baselineBlob: ObjectID?
+    /// The blob the policy was read from; nil for the built-in defaults or a work-tree file.
+    public var policyBlob: ObjectID? { policy.blob }
 
     /// The staged copies; a file not staged yet (just written by `promptmcp init`) is read
     /// from the work tree, with a note.
@@ -19,8 +19,7 @@ public struct JudgingInputs: Sendable {
         let baseline = try PolicySource.stagedCopy(of: Baseline.path, in: repository)
         policy.notes += baseline?.notes ?? []
         return JudgingInputs(policy: policy, baseline: try baseline.map { try Baseline.decode($0.bytes) } ?? .empty,
-                             policyBlob: try repository.stagedBlobID(of: PolicySource.file),
-                             baselineBlob: try repository.stagedBlobID(of: Baseline.path))
+                             baselineBlob: baseline?.blob)
     }
 
     /// The work tree's copies: whole-tree scans and the commands that edit the policy.
@@ -32,11 +31,15 @@ public struct JudgingInputs: Sendable {
     public static func at(_ commit: ObjectID, in repository: Repository) throws -> JudgingInputs {
         let policyBlob = try repository.blobID(of: PolicySource.file, at: commit)
         let baselineBlob = try repository.blobID(of: Baseline.path, at: commit)
-        let policy = try policyBlob.map {
-            try PolicySource.resolved(repository.blob($0) ?? [], label: "\(PolicySource.file) (at \(commit.short))", notes: [])
+        var policy = try policyBlob.map { blob in
+            var policy = try PolicySource.resolved(repository.existingBlob(blob, at: PolicySource.file),
+                                                   label: "\(PolicySource.file) (at \(commit.short))", notes: [])
+            policy.blob = blob
+            return policy
         } ?? PolicySource.defaults
-        return JudgingInputs(policy: policy.addingAttributes(try repository.content(of: GeneratedFiles.attributesPath, at: commit)), baseline: try baselineBlob.map { try Baseline.decode(repository.blob($0) ?? []) } ?? .empty,
-                             policyBlob: policyBlob, baselineBlob: baselineBlob)
+        policy = policy.addingAttributes(try repository.content(of: GeneratedFiles.attributesPath, at: commit))
+        let baseline = try baselineBlob.map { try Baseline.decode(repository.existingBlob($0, at: Baseline.path)) } ?? .empty
+        return JudgingInputs(policy: policy, baseline: baseline, baselineBlob: baselineBlob)
     }
 
     /// What judges existing commits (oldest first): the copies at the first parent that is not
