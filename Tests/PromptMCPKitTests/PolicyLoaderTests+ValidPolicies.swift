@@ -36,6 +36,18 @@ extension PolicyLoaderTests {
 
         """#
 
+    func testBooleansLoadInEveryYAMLSpelling() throws {
+        let policy = try load("""
+            version: 1
+            paths:
+              - { match: "vendor/**", exclude: yes, generated: On }
+              - { match: "docs/**", exclude: FALSE, protected: !!bool "true" }
+            """)
+        XCTAssertTrue(policy.settings(for: "vendor/a.c").excluded.value)
+        XCTAssertFalse(policy.settings(for: "docs/a.md").excluded.value)
+        XCTAssertTrue(policy.settings(for: "docs/a.md").protected.value)
+    }
+
     func testStarterPolicyLoads() throws {
         XCTAssertEqual(try load(StarterPolicy.text).protected.globs.map(\.value.pattern), [], "no licence file found")
         let policy = try load(StarterPolicy.text(for: .init(licences: ["LICENSE", "COPYING.txt"], ci: [".gitlab-ci.yml"])))

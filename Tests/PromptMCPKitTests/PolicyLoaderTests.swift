@@ -62,6 +62,12 @@ final class PolicyLoaderTests: XCTestCase {
         ])
     }
 
+    func testQuotedYesIsTextWhereABooleanBelongs() {
+        assertRejects("version: 1\npaths:\n  - match: \"vendor/**\"\n    exclude: \"yes\"\n", [
+            ".promptmcp/policy.yml:4:14: error: 'paths[0].exclude' must be true or false, not 'yes'",
+        ])
+    }
+
     func testListWhereAMapBelongs() {
         assertRejects("version: 1\ncaps:\n  - max_files\n", [
             ".promptmcp/policy.yml:3:3: error: 'caps' must be a map, not a list",

@@ -18,18 +18,18 @@ struct ProposedEdits {
             return try relative(path).map { [ProposedEdit(path: $0, content: Array(content.utf8))] } ?? []
         case let .replace(path, replacements):
             guard let relative = try relative(path) else { return [] }
-            var text = try current(relative) ?? ""
+            var content = currentBytes(relative) ?? []
             for (index, replacement) in replacements.enumerated() {
-                guard let changed = replacement.applied(to: text) else {
+                guard let changed = replacement.applied(to: content) else {
                     throw Failure(description: "edit \(index + 1) of \(relative) cannot be applied: its old_string is not in the file; read the file again and retry")
                 }
-                text = changed
+                content = changed
             }
-            return [ProposedEdit(path: relative, content: Array(text.utf8))]
+            return [ProposedEdit(path: relative, content: content)]
         case .delete(let path):
             return try relative(path).map { [ProposedEdit(path: $0, content: nil)] } ?? []
         case .edited(let path):
-            return try relative(path).map { [ProposedEdit(path: $0, content: try current($0).map { Array($0.utf8) })] } ?? []
+            return try relative(path).map { [ProposedEdit(path: $0, content: currentBytes($0))] } ?? []
         case .patch(let text):
             return try patchEdits(try ApplyPatch(text))
         case .shell, .other:
@@ -46,7 +46,7 @@ struct ProposedEdits {
                 return try relative(path).map { [ProposedEdit(path: $0, content: nil)] } ?? []
             case let .update(path, moveTo, chunks):
                 guard let source = try relative(path) else { return [] }
-                guard let text = try current(source) else { throw Failure(description: "the patch updates \(source), which does not exist") }
+                guard let text = current(source) else { throw Failure(description: "the patch updates \(source), which does not exist") }
                 let content = Array(try ApplyPatch.apply(chunks, to: text, path: source).utf8)
                 guard let moveTo, let target = try relative(moveTo) else { return [ProposedEdit(path: source, content: content)] }
                 return [ProposedEdit(path: source, content: nil), ProposedEdit(path: target, content: content)]
@@ -67,7 +67,11 @@ struct ProposedEdits {
         return inside
     }
 
-    private func current(_ path: String) throws -> String? {
-        FileManager.default.contents(atPath: repository.workDirectory + path).map { String(decoding: $0, as: UTF8.self) }
+    private func current(_ path: String) -> String? {
+        currentBytes(path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private func currentBytes(_ path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: repository.workDirectory + path).map { [UInt8]($0) }
     }
 }

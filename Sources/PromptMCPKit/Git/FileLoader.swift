@@ -84,8 +84,7 @@ struct FileLoader {
         var oid = id.raw
         var blob: OpaquePointer?
         try check("reading blob \(id.short)", git_blob_lookup(&blob, repository.pointer, &oid))
-        defer { git_blob_free(blob) }
-        return Blob(blob!)
+        return Blob(owning: blob!)
     }
 
     /// A work tree file's bytes; a symbolic link's are its target, as git stores them.
@@ -109,13 +108,23 @@ struct FileLoader {
         options.context_lines = 0
         options.interhunk_lines = 0
         options.flags = GIT_DIFF_FORCE_TEXT.rawValue  // both sides were found to be text above
+        let oldPath = change.oldPath ?? change.path
         var patch: OpaquePointer?
-        try old.bytes.withUnsafeBytes { oldBytes in
-            try new.bytes.withUnsafeBytes { newBytes in
-                _ = try check("diffing \(change.path)", git_patch_from_buffers(
-                    &patch, oldBytes.baseAddress, oldBytes.count, change.oldPath ?? change.path,
-                    newBytes.baseAddress, newBytes.count, change.path, &options))
-            }
+        try new.bytes.withUnsafeBytes { newBytes in
+            _ = try check("diffing \(change.path)", {
+                switch (old.object, new.object) {
+                case let (oldBlob?, newBlob?):
+                    return git_patch_from_blobs(&patch, oldBlob.pointer, oldPath, newBlob.pointer, change.path, &options)
+                case let (oldBlob?, nil):
+                    return git_patch_from_blob_and_buffer(
+                        &patch, oldBlob.pointer, oldPath, newBytes.baseAddress, newBytes.count, change.path, &options)
+                default:
+                    return old.bytes.withUnsafeBytes { oldBytes in
+                        git_patch_from_buffers(&patch, oldBytes.baseAddress, oldBytes.count, oldPath,
+                                               newBytes.baseAddress, newBytes.count, change.path, &options)
+                    }
+                }
+            }())
         }
         defer { git_patch_free(patch) }
         for index in 0..<git_patch_num_hunks(patch) {

@@ -113,8 +113,7 @@ public final class Repository {
         var oid = id.raw
         var blob: OpaquePointer?
         guard git_blob_lookup(&blob, pointer, &oid) == 0, let blob else { return nil }
-        defer { git_blob_free(blob) }
-        return Blob(blob).bytes
+        return Blob(owning: blob).bytes
     }
 
     /// Whether the commit is in the object database (a shallow clone lacks those past its edge).
@@ -237,12 +236,21 @@ public final class Repository {
     }
 }
 
-/// A looked-up blob's bytes, read once.
+/// A looked-up blob's bytes, read once, and the blob itself while it is in use: diffing blobs
+/// rather than buffers spares libgit2 hashing both sides again (a third of a medium check).
 struct Blob {
     let bytes: [UInt8]
     let isBinary: Bool
+    let object: Object?
 
-    init(_ blob: OpaquePointer) {
+    /// Frees the libgit2 blob with the last copy of the `Blob` (on the thread that read it).
+    final class Object {
+        let pointer: OpaquePointer
+        init(_ pointer: OpaquePointer) { self.pointer = pointer }
+        deinit { git_blob_free(pointer) }
+    }
+
+    init(owning blob: OpaquePointer) {
         let size = Int(git_blob_rawsize(blob))
         if size > 0, let raw = git_blob_rawcontent(blob) {
             bytes = Array(UnsafeRawBufferPointer(start: raw, count: size))
@@ -250,11 +258,13 @@ struct Blob {
             bytes = []
         }
         isBinary = git_blob_is_binary(blob) != 0
+        object = Object(blob)
     }
 
     /// A file read from the work tree, judged binary by git's own test (a NUL in the first 8000 bytes).
     init(workTreeBytes: [UInt8]) {
         bytes = workTreeBytes
         isBinary = workTreeBytes.prefix(8000).contains(0)
+        object = nil
     }
 }

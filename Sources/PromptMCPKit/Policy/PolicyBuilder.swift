@@ -100,7 +100,7 @@ struct PolicyBuilder {
     }
 
     func bool(_ node: Node?) -> Located<Bool>? {
-        guard let node, let value = node.bool else { return nil }
+        guard let node, let value = node.policyBool else { return nil }
         return Located(value, at: location(node))
     }
 

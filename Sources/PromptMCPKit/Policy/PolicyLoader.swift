@@ -17,7 +17,7 @@ public enum PolicyLoader {
         }
         let root: Node
         do {
-            guard let document = try Yams.compose(yaml: text) else {
+            guard let document = try PolicyYAML.compose(text) else {
                 throw PolicyError(diagnostics: [diagnostic(file, 1, 1, "the policy file is empty; it needs at least 'version: 1'")])
             }
             root = document

@@ -71,7 +71,7 @@ struct PolicyValidator {
         case .integer(let minimum, let maximum):
             guard let number = node.int, (minimum...maximum).contains(number) else { return expected(shape, node, keyPath) }
         case .boolean:
-            guard node.bool != nil else { return expected(shape, node, keyPath) }
+            guard node.policyBool != nil else { return expected(shape, node, keyPath) }
         case .string:
             break
         case .glob:
