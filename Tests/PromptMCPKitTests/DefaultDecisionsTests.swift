@@ -91,3 +91,27 @@ final class DefaultDecisionsTests: XCTestCase {
         XCTAssertEqual(long.findings.map(\.message), ["the subject is 86 characters, over the limit of 72 (not counting the pull request suffix)"])
     }
 }
+
+/// A scan tells a repository's old whitespace in one note per rule (`WhitespaceSummary`).
+extension DefaultDecisionsTests {
+    private func scan(_ arguments: String...) throws -> (findings: [String], notes: [String]) {
+        let result = try repo.promptmcp(["scan", "--format", "json"] + arguments)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stderr)
+        let findings = (report["findings"] as? [[String: Any]] ?? []).map { "\($0["rule"] ?? "") \($0["file"] ?? ""):\($0["line"] ?? "-")" }
+        return (findings.sorted(), report["notes"] as? [String] ?? [])
+    }
+
+    func testAScanSumsUpWhitespaceWarningsButListsTheRestAndEveryLineOnRequest() throws {
+        try repo.stage("Sources/A.swift", "let a = 1 \nlet b = 2 \nlet c = 3\t\n")
+        try repo.stage("Sources/B.swift", "let d = 4 \n<<<<<<< HEAD\n")
+        try repo.commit("untidy")
+        let summed = try scan()
+        XCTAssertEqual(summed.findings, ["quality/conflict-marker Sources/B.swift:2"])
+        XCTAssertTrue(summed.notes.contains { $0.hasPrefix("quality/trailing-whitespace: 4 warnings in 2 files (Sources/A.swift (3), Sources/B.swift), not listed") }, "\(summed.notes)")
+        XCTAssertEqual(try scan("--whitespace").findings.filter { $0.hasPrefix("quality/trailing") }.count, 4)
+
+        try repo.stage(".promptmcp/policy.yml", "version: 1\nquality:\n  trailing-whitespace: error\n")
+        try repo.commit("strict")
+        XCTAssertEqual(try scan().findings.filter { $0.hasPrefix("quality/trailing") }.count, 4, "a rule made an error is listed")
+    }
+}

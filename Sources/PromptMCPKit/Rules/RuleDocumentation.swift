@@ -59,6 +59,15 @@ public enum RuleDocumentation {
             "",
             "A rule named in a path's `rules:` entry judges the path even when it is generated.",
             "",
+            "## Whitespace in a scan",
+            "",
+            "The hooks judge trailing whitespace, final newlines and line endings only in what a change adds,",
+            "so a repository's old whitespace never warns a commit. `promptmcp scan` therefore sums up their",
+            "warnings in one note per rule (the count and the files with most of them) instead of a finding",
+            "per line: listed one by one they were 24 of vapor's 34 findings and buried its two real keys.",
+            "`scan --whitespace` lists each one; a policy that makes one of these rules an `error` gets its",
+            "findings listed as usual.",
+            "",
         ]
     }
 
